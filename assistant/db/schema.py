@@ -1,0 +1,92 @@
+"""Tables.  The SQL store is the commit point of an ingest: a chunk is visible to search only
+once its row is here, so a half-finished write to the vector store is never seen."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    BigInteger,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("workspace", String(64), primary_key=True),
+    Column("source", String(512), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("meta", JSON, nullable=False, default=dict),
+    Column("file_hash", String(64), nullable=False),
+    Column("chunks", Integer, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+chunks = Table(
+    "chunks",
+    metadata,
+    Column("workspace", String(64), primary_key=True),
+    Column("chunk_id", String(64), primary_key=True),
+    Column("source", String(512), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("meta", JSON, nullable=False, default=dict),
+    Column("tokens", Text, nullable=False),
+    Index("ix_chunks_source", "workspace", "source"),
+)
+
+feedback_notes = Table(
+    "feedback_notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workspace", String(64), nullable=False),
+    Column("source", String(512), nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("date", Date, nullable=True),
+    Column("rep", Text, nullable=True),
+    Column("account", Text, nullable=True),
+    Column("industry", Text, nullable=True),
+    Column("stage", Text, nullable=True),
+    Column("extra", JSON, nullable=False, default=dict),
+    Index("ix_feedback_source", "workspace", "source"),
+)
+
+kpi_months = Table(
+    "kpi_months",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workspace", String(64), nullable=False),
+    Column("source", String(512), nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("segment", Text, nullable=True),
+    Column("leads", Integer, nullable=True),
+    Column("mql", Integer, nullable=True),
+    Column("sql", Integer, nullable=True),
+    Column("won", Integer, nullable=True),
+    Column("spend", BigInteger, nullable=True),
+    Column("revenue", BigInteger, nullable=True),
+    Column("targets", JSON, nullable=False, default=dict),
+    Index("ix_kpi_source", "workspace", "source"),
+)
+
+generations = Table(
+    "generations",
+    metadata,
+    Column("workspace", String(64), primary_key=True),
+    Column("generation", Integer, nullable=False),
+    # Which BM25 tokenizer produced chunks.tokens; a different one triggers a re-tokenise.
+    Column("tokenizer", String(32), nullable=True),
+)

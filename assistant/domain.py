@@ -1,0 +1,131 @@
+"""Types shared by every part of Axis.
+
+These are the shapes that cross module boundaries: loaders produce ``LoadedFile``; the
+ingest pipeline turns it into ``Chunk``s; retrieval returns ``SearchResult``s.  Keeping them
+here (and free of any library types) lets LangChain, Chroma and SQLAlchemy stay behind their
+own seams.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentKind = Literal[
+    "company",
+    "product",
+    "persona",
+    "competitor",
+    "brand-voice",
+    "playbook",
+    "note",
+    "feedback",
+    "kpi",
+    "feedback-synthesis",
+]
+DOCUMENT_KINDS: tuple[str, ...] = DocumentKind.__args__  # type: ignore[attr-defined]
+# Kinds a Markdown file may declare in its front matter (the rest are produced by loaders).
+MARKDOWN_KINDS: tuple[str, ...] = (
+    "company",
+    "product",
+    "persona",
+    "competitor",
+    "brand-voice",
+    "playbook",
+    "note",
+)
+
+MetaValue = str | int | float | bool
+FUNNEL_STAGES: tuple[str, ...] = ("leads", "mql", "sql", "won")
+
+
+class IngestWarning(BaseModel):
+    """Something in an accepted file the user should know about (e.g. a skipped blank row)."""
+
+    path: str
+    row: int | None = None
+    message: str
+
+
+class TextUnit(BaseModel):
+    """A piece of a file's text that is chunked on its own, with metadata for its chunks.
+
+    A Markdown file is one unit; a feedback file has one unit per note (so each note can be
+    found and cited by its row); a KPI file has one unit per month.
+    """
+
+    text: str
+    metadata: dict[str, MetaValue] = Field(default_factory=dict)
+
+
+class FeedbackNote(BaseModel):
+    """One sales note as written by a rep, with the row it came from (1-based data row)."""
+
+    row: int
+    text: str
+    date: dt.date | None = None
+    rep: str | None = None
+    account: str | None = None
+    industry: str | None = None
+    stage: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class KpiMonth(BaseModel):
+    """One month of funnel numbers.  Counts are integers; money is integer yen.
+
+    ``None`` means "not in the data", never zero.  ``targets`` maps a funnel stage
+    (``leads``, ``mql``, ``sql``, ``won``) or ``revenue``/``spend`` to its target.
+    """
+
+    month: str = Field(pattern=r"^\d{4}-\d{2}$")
+    row: int
+    leads: int | None = None
+    mql: int | None = None
+    sql: int | None = None
+    won: int | None = None
+    spend: int | None = None
+    revenue: int | None = None
+    targets: dict[str, int] = Field(default_factory=dict)
+    segment: str | None = None
+    # Columns Axis has no field for (CPL, メモ, ...), kept as text so nothing is lost.
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class LoadedFile(BaseModel):
+    """Everything a loader read from one file, validated and normalised."""
+
+    source: str
+    kind: DocumentKind
+    title: str
+    units: list[TextUnit]
+    metadata: dict[str, MetaValue] = Field(default_factory=dict)
+    feedback_notes: list[FeedbackNote] = Field(default_factory=list)
+    kpi_months: list[KpiMonth] = Field(default_factory=list)
+    warnings: list[IngestWarning] = Field(default_factory=list)
+
+
+class Chunk(BaseModel):
+    """A retrievable passage. ``chunk_id`` is a content hash, so re-ingesting is a no-op."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chunk_id: str
+    source: str
+    kind: DocumentKind
+    text: str
+    position: int = 0
+    metadata: dict[str, MetaValue] = Field(default_factory=dict)
+
+
+class SearchResult(BaseModel):
+    """A chunk with its fused relevance score (higher is better)."""
+
+    chunk_id: str
+    source: str
+    kind: str
+    text: str
+    score: float
+    metadata: dict[str, MetaValue] = Field(default_factory=dict)

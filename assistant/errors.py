@@ -1,0 +1,75 @@
+"""Errors Axis raises, each carrying enough to tell the user what to do.
+
+    AxisError                     base; ``str(err)`` is a complete, user-facing message
+    ├── ConfigError               a setting is invalid (names the setting / env var)
+    ├── IngestError               a file cannot be read whole (path, row, column)
+    ├── NotFoundError             a named thing (document, month, ...) does not exist
+    ├── StoreError                the local store is locked or inconsistent
+    └── ServiceUnavailableError   a server (Chroma, LLM, database) cannot be reached
+
+The CLI maps ``ServiceUnavailableError`` to exit code 3 and every other ``AxisError`` to 1;
+the UI shows the message with ``st.error``.  Library code never prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AxisError(Exception):
+    """Base class: the message says what happened, where, and what to do."""
+
+    exit_code = 1
+
+
+class ConfigError(AxisError):
+    """A setting has a value Axis cannot use."""
+
+
+class IngestError(AxisError):
+    """A file (or one row/column of it) cannot be ingested.
+
+    ``path``/``row``/``column`` are kept as attributes so callers can build structured
+    reports (``{"path", "error"}``) without parsing the message.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.row = row
+        self.column = column
+        self.reason = message
+        where = []
+        if self.path:
+            where.append(self.path)
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        prefix = (" ".join(where) + ": ") if where else ""
+        super().__init__(prefix + message)
+
+
+class NotFoundError(AxisError):
+    """Something the user named does not exist; the message lists what does."""
+
+
+class StoreError(AxisError):
+    """The knowledge store could not complete an operation (e.g. lock timeout)."""
+
+
+class ServiceUnavailableError(AxisError):
+    """A server Axis depends on did not answer."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, service: str, url: str | None = None) -> None:
+        self.service = service
+        self.url = url
+        super().__init__(message)

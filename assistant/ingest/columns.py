@@ -1,0 +1,240 @@
+"""Which column is which: header names → Axis fields, as data.
+
+Exports from spreadsheets, MA tools (HubSpot) and SFA tools (Salesforce) name the same thing
+many ways: ``メモ``, ``商談メモ``, ``Notes``; ``広告費(円)``, ``Spend (JPY)``, ``売上（万円）``.
+Synonyms live in plain dicts so adding one is a one-line data change.  Header names are
+compared after NFKC, case folding and removing spaces/underscores, and a trailing unit in
+parentheses is split off — when it says 万円/千円/百万円 the column's numbers are scaled.
+
+A user mapping (``--map COL=FIELD``) always wins over the synonyms.  Two columns that both
+look like one field is an error, not a guess: the fix is one ``--map``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.errors import IngestError
+from assistant.ingest.normalize import nfkc
+
+FEEDBACK_FIELDS: dict[str, tuple[str, ...]] = {
+    "note": (
+        "メモ", "内容", "コメント", "商談メモ", "営業メモ", "商談内容", "所感", "フィードバック",
+        "顧客の声", "お客様の声",
+        "note", "notes", "comment", "comments", "feedback", "memo", "body", "text",
+    ),
+    "date": (
+        "日付", "商談日", "記入日", "日時", "実施日", "訪問日", "活動日",
+        "date", "meeting date", "activity date",
+    ),
+    "rep": (
+        "担当者", "営業担当", "営業担当者", "担当営業", "担当", "記入者",
+        "rep", "owner", "sales rep", "author",
+    ),
+    "account": (
+        "企業名", "会社名", "顧客名", "取引先", "取引先名", "顧客",
+        "account", "account name", "company", "company name", "customer", "customer name",
+    ),
+    "industry": ("業種", "業界", "industry"),
+    "stage": (
+        "商談フェーズ", "フェーズ", "ステージ", "商談ステージ",
+        "stage", "deal stage", "opportunity stage", "phase",
+    ),
+}  # fmt: skip
+
+# Labels a target column is built from: "目標リード数", "リード数目標", "target leads", ...
+_TARGET_BASES: dict[str, tuple[str, ...]] = {
+    "leads": ("リード数", "リード", "新規リード", "leads", "new leads"),
+    "mql": ("MQL数", "MQL", "mqls"),
+    "sql": ("SQL数", "SQL", "商談化数", "商談数", "sqls"),
+    "won": ("受注数", "受注件数", "成約数", "won", "deals won"),
+    "revenue": ("売上", "売上高", "受注金額", "revenue", "sales", "bookings"),
+    "spend": ("広告費", "マーケティング費用", "費用", "spend", "cost", "ad spend"),
+}
+_ACTUALS: dict[str, tuple[str, ...]] = {
+    "leads": ("新規リード数", "リード獲得数", "獲得リード数", "number of leads", "lead count"),
+    "mql": ("marketing qualified leads", "marketing qualified lead", "mql count"),
+    "sql": ("sales qualified leads", "sales qualified lead", "sql count"),
+    "won": ("受注", "成約件数", "closed won", "won deals", "closed won deals", "new customers"),
+    "revenue": ("売上金額", "受注額", "sum of amount", "closed won amount"),
+    "spend": ("予算消化", "広告宣伝費", "販促費", "marketing spend", "amount spent", "costs"),
+}
+
+
+def _kpi_fields() -> dict[str, tuple[str, ...]]:
+    fields: dict[str, tuple[str, ...]] = {
+        "month": ("年月", "月", "期間", "対象月", "対象年月", "月度", "month", "period"),
+        "segment": ("セグメント", "チャネル", "施策", "キャンペーン", "segment", "channel"),
+    }
+    for name, bases in _TARGET_BASES.items():
+        actual = [*bases, *_ACTUALS[name]]
+        actual += [f"{b}実績" for b in bases] + [f"実績{b}" for b in bases]
+        actual += [f"actual {b}" for b in bases if b.isascii()]
+        fields[name] = tuple(actual)
+        targets = [f"目標{b}" for b in bases] + [f"{b}目標" for b in bases]
+        targets += [f"{b}計画" for b in bases if not b.isascii()]
+        targets += [f"{word} {b}" for b in bases if b.isascii() for word in ("target", "goal")]
+        targets += [f"{b} {word}" for b in bases if b.isascii() for word in ("target", "goal")]
+        fields[f"target_{name}"] = tuple(targets)
+    fields["target_spend"] += (
+        "予算",
+        "広告予算",
+        "マーケティング予算",
+        "budget",
+        "marketing budget",
+    )
+    fields["target_revenue"] += ("売上予算", "quota", "revenue quota")
+    return fields
+
+
+KPI_FIELDS: dict[str, tuple[str, ...]] = _kpi_fields()
+COUNT_FIELDS: tuple[str, ...] = ("leads", "mql", "sql", "won")
+MONEY_FIELDS: frozenset[str] = frozenset({"spend", "revenue", "target_spend", "target_revenue"})
+ALL_FIELDS: tuple[str, ...] = (*FEEDBACK_FIELDS, *KPI_FIELDS)
+
+_UNIT_RE = re.compile(r"^(?P<name>.+?)\s*[(\[【](?P<unit>[^()\[\]【】]*)[)\]】]\s*$")
+_TARGET_WORDS = ("目標", "計画", "予算", "target", "goal", "plan", "budget")
+_OTHER_CURRENCIES = ("usd", "$", "eur", "€", "ドル", "ユーロ", "gbp", "£", "cny", "元")
+_SCALES: tuple[tuple[str, int], ...] = (
+    ("百万", 1_000_000),
+    ("億", 100_000_000),
+    ("万", 10_000),
+    ("千", 1_000),
+    ("million", 1_000_000),
+    ("thousand", 1_000),
+)
+
+
+def _squash(text: str) -> str:
+    return "".join(nfkc(text).casefold().replace("_", " ").split())
+
+
+def header_key(name: str) -> tuple[str, str]:
+    """Split a header into (comparison key, unit): ``'売上（万円）'`` → ``('売上', '万円')``.
+
+    A qualifier that marks a target (``リード数(目標)``) moves into the key, so the column is
+    read as a target and never as actuals.
+    """
+    text = nfkc(name).strip()
+    unit = ""
+    if match := _UNIT_RE.match(text):
+        text, unit = match.group("name"), _squash(match.group("unit"))
+    key = _squash(text)
+    if any(word in unit for word in _TARGET_WORDS):
+        key = "目標" + key
+    return key, unit
+
+
+_SYNONYMS: dict[str, str] = {
+    _squash(synonym): name
+    for fields in (FEEDBACK_FIELDS, KPI_FIELDS)
+    for name, synonyms in fields.items()
+    for synonym in synonyms
+}
+
+
+def field_for(header: str) -> str | None:
+    """The Axis field a header name stands for by its synonyms, or ``None``."""
+    return _SYNONYMS.get(header_key(header)[0])
+
+
+def unit_scale(header: str, *, money: bool, source: str) -> int:
+    """How much one unit in this column is worth: ``(万円)`` → 10,000, ``(円)`` → 1.
+
+    A money column in another currency is refused: Axis keeps money as integer yen and
+    converting silently would put wrong numbers in every report.
+    """
+    unit = header_key(header)[1]
+    if money and any(currency in unit for currency in _OTHER_CURRENCIES):
+        raise IngestError(
+            f"is in {unit}, not yen — convert the column to 円 or remove it",
+            path=source,
+            column=header,
+        )
+    for word, factor in _SCALES:
+        if word in unit:
+            return factor
+    if unit in ("k", "kjpy", "jpyk"):
+        return 1_000
+    return 1
+
+
+@dataclass
+class Columns:
+    """Header positions resolved to fields for one table.
+
+    ``candidates`` keeps every column that matches a field so that ambiguity is reported
+    only when the field is actually used.
+    """
+
+    header: list[str]
+    candidates: dict[str, list[int]] = field(default_factory=dict)
+
+    def has(self, name: str) -> bool:
+        return bool(self.candidates.get(name))
+
+    def index(self, name: str, *, source: str) -> int | None:
+        """The column for ``name``; two candidates is an error that names both."""
+        found = self.candidates.get(name, [])
+        if len(found) > 1:
+            names = " and ".join(f"'{self.header[i]}'" for i in found)
+            raise IngestError(
+                f"columns {names} both look like the {name} column — "
+                f"pass --map COL={name} for the one to use",
+                path=source,
+            )
+        return found[0] if found else None
+
+
+def _match_header(header: list[str], column: str) -> int | None:
+    if column in header:
+        return header.index(column)
+    wanted = _squash(column)
+    for i, name in enumerate(header):
+        if _squash(name) == wanted:
+            return i
+    return None
+
+
+def resolve_columns(header: list[str], mapping: dict[str, str] | None, *, source: str) -> Columns:
+    """Match every header cell to a field; user ``mapping`` (COL → FIELD) wins."""
+    columns = Columns(header=header)
+    mapped: dict[int, str] = {}
+    for column, name in (mapping or {}).items():
+        target = name.strip().lower()
+        if target not in ALL_FIELDS:
+            raise IngestError(
+                f"--map {column}={name}: unknown field '{name}' — valid fields: "
+                + ", ".join(ALL_FIELDS),
+                path=source,
+            )
+        index = _match_header(header, column)
+        if index is None:
+            raise IngestError(
+                f"--map {column}={name}: there is no column '{column}' — headers found: "
+                + ", ".join(f"'{h}'" for h in header),
+                path=source,
+            )
+        if target in mapped.values():
+            raise IngestError(
+                f"--map gives two columns for the field '{target}' — map only one", path=source
+            )
+        mapped[index] = target
+    for index, target in mapped.items():
+        columns.candidates[target] = [index]
+    for index, name in enumerate(header):
+        target = field_for(name)
+        if index in mapped or target is None or target in mapped.values():
+            continue
+        columns.candidates.setdefault(target, []).append(index)
+    return columns
+
+
+def fields_in(header: list[str], mapping: dict[str, str] | None) -> set[str]:
+    """Fields a candidate header row provides (used to find the header under title rows)."""
+    found = {name for column in header if (name := field_for(column))}
+    for column, name in (mapping or {}).items():
+        if _match_header(header, column) is not None:
+            found.add(name.strip().lower())
+    return found

@@ -1,0 +1,91 @@
+"""Japanese-aware tokens for BM25.
+
+Japanese has no spaces, so whitespace tokenisation finds nothing.  Two families are
+available and measured against each other by ``bench/retrieval.py``:
+
+* ``bigram`` — overlapping character bigrams over runs of Japanese text, plus whole words for
+  runs of Latin letters and digits.  No dictionary, robust to unknown product names and
+  typos, fast.
+* ``sudachi`` — SudachiPy morphemes (split mode C, normalised forms), dropping particles,
+  auxiliaries and symbols.
+
+The winner on JSQuAD is the default (see README "Retrieval").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+# Runs of Latin letters/digits (kept whole) vs everything that is not whitespace/punctuation.
+_WORD = re.compile(r"[a-z0-9]+(?:[._'-][a-z0-9]+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc々〆ヶ]+")
+
+
+def normalize_for_index(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def bigram_tokens(text: str) -> list[str]:
+    """Character bigrams inside Japanese runs (a lone character stays a unigram)."""
+    text = normalize_for_index(text)
+    tokens: list[str] = _WORD.findall(text)
+    for run in _CJK.findall(text):
+        if len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
+_sudachi_local = threading.local()
+_SUDACHI_DROP = ("助詞", "助動詞", "補助記号", "空白", "記号")
+
+
+def _sudachi():  # type: ignore[no-untyped-def]
+    tok = getattr(_sudachi_local, "tokenizer", None)
+    if tok is None:
+        from sudachipy import Dictionary, SplitMode
+
+        tok = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+        _sudachi_local.tokenizer = tok
+    return tok
+
+
+def sudachi_tokens(text: str) -> list[str]:
+    """Content morphemes in normalised form (SudachiPy, mode C)."""
+    text = normalize_for_index(text)
+    out: list[str] = []
+    # Sudachi refuses inputs over ~49 KB; feed it line by line.
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        for m in _sudachi().tokenize(line[:10000]):
+            if m.part_of_speech()[0] in _SUDACHI_DROP:
+                continue
+            form = m.normalized_form().strip()
+            if form:
+                out.append(form)
+    return out
+
+
+TOKENIZERS: dict[str, Callable[[str], list[str]]] = {
+    "bigram": bigram_tokens,
+    "sudachi": sudachi_tokens,
+}
+DEFAULT_TOKENIZER = "bigram"
+
+
+@lru_cache(maxsize=8)
+def get_tokenizer(name: str) -> Callable[[str], list[str]]:
+    from assistant.errors import ConfigError
+
+    try:
+        return TOKENIZERS[name]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown tokenizer {name!r} — use one of {', '.join(sorted(TOKENIZERS))}"
+        ) from None

@@ -1,0 +1,53 @@
+"""Opening a workspace and describing it: the shared entry for the CLI and the UI."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from assistant.config import Settings
+from assistant.retrieval import KnowledgeStore
+
+
+class StatusReport(TypedDict):
+    workspace: str
+    documents: int
+    chunks: int
+    llm: str
+    vector_store: str
+    database: str
+
+
+def open_store(settings: Settings) -> KnowledgeStore:
+    return KnowledgeStore(settings)
+
+
+def describe_llm(settings: Settings) -> str:
+    if settings.llm_provider == "offline":
+        return "offline (no LLM configured)"
+    where = settings.openai_base_url or "api.openai.com"
+    return f"openai:{settings.model} @ {where}"
+
+
+def describe_vector_store(settings: Settings) -> str:
+    if settings.chroma_host:
+        scheme = "https" if settings.chroma_ssl else "http"
+        return f"chroma server {scheme}://{settings.chroma_host}:{settings.chroma_port}"
+    return f"chroma persistent {settings.chroma_path}"
+
+
+def describe_database(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.database_url).render_as_string(hide_password=True)
+
+
+def status(settings: Settings, store: KnowledgeStore) -> StatusReport:
+    documents, chunks = store.counts()
+    return StatusReport(
+        workspace=settings.workspace,
+        documents=documents,
+        chunks=chunks,
+        llm=describe_llm(settings),
+        vector_store=describe_vector_store(settings),
+        database=describe_database(settings),
+    )

@@ -192,7 +192,9 @@ def docs_list(
 
         docs = open_store(_settings(workspace)).documents(kind=kind)
     if as_json:
-        _emit({"documents": [{"source": d.source, "kind": d.kind, "chunks": d.chunks} for d in docs]})
+        _emit(
+            {"documents": [{"source": d.source, "kind": d.kind, "chunks": d.chunks} for d in docs]}
+        )
         return
     table = Table("source", "kind", "chunks", "title")
     for d in docs:
@@ -202,7 +204,9 @@ def docs_list(
 
 @docs_app.command("delete")
 def docs_delete(
-    source: Annotated[str, typer.Argument(help="The document's source, as `axis docs list` shows it.")],
+    source: Annotated[
+        str, typer.Argument(help="The document's source, as `axis docs list` shows it.")
+    ],
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

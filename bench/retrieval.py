@@ -24,7 +24,9 @@ KS = (1, 5, 10)
 
 
 def _load(data: Path) -> tuple[list[dict], list[dict]]:
-    paragraphs = [json.loads(x) for x in (data / "paragraphs.jsonl").read_text("utf-8").splitlines()]
+    paragraphs = [
+        json.loads(x) for x in (data / "paragraphs.jsonl").read_text("utf-8").splitlines()
+    ]
     queries = [json.loads(x) for x in (data / "queries.jsonl").read_text("utf-8").splitlines()]
     return paragraphs, queries
 
@@ -70,9 +72,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="folder in JSQuAD format")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N queries")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
-    parser.add_argument(
-        "--tokenizers", default="bigram,sudachi", help="BM25 tokenizers to compare"
-    )
+    parser.add_argument("--tokenizers", default="bigram,sudachi", help="BM25 tokenizers to compare")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="axis-bench-retrieval-"))
@@ -85,7 +85,8 @@ def main() -> None:
     paragraphs, queries = _load(args.data)
     if args.limit:
         queries = queries[: args.limit]
-    settings = load_settings(workspace="bench")
+    overrides = {"chunk_tokens": args.chunk_tokens} if args.chunk_tokens else {}
+    settings = load_settings(workspace="bench", **overrides)
     _write_corpus(paragraphs, home / "corpus")
     t0 = time.perf_counter()
     store = KnowledgeStore(settings)

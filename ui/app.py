@@ -9,10 +9,10 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.errors import AxisError  # noqa: E402
-from assistant.workspace import status  # noqa: E402
-from ui import state  # noqa: E402
-from ui.strings import t  # noqa: E402
+from assistant.errors import AxisError
+from assistant.workspace import status
+from ui import state
+from ui.strings import t
 
 st.set_page_config(page_title="Axis", page_icon="🧭", layout="wide")
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 STRINGS: dict[str, dict[str, str]] = {
-    "app_title": {"ja": "Axis — マーケティング戦略アシスタント", "en": "Axis — marketing strategy assistant"},
+    "app_title": {
+        "ja": "Axis — マーケティング戦略アシスタント",
+        "en": "Axis — marketing strategy assistant",
+    },
     "language": {"ja": "言語 / Language", "en": "Language / 言語"},
     "workspace": {"ja": "ワークスペース", "en": "Workspace"},
     "nav_knowledge": {"ja": "ナレッジ", "en": "Knowledge"},
@@ -44,10 +47,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "「{source}」とそのチャンクをすべて削除します。よろしいですか？",
         "en": "Delete “{source}” and all its chunks?",
     },
-    "deleted": {"ja": "{source} を削除しました（{n}チャンク）", "en": "Deleted {source} ({n} chunks)"},
+    "deleted": {
+        "ja": "{source} を削除しました（{n}チャンク）",
+        "en": "Deleted {source} ({n} chunks)",
+    },
     "search_header": {"ja": "検索", "en": "Search"},
     "search_label": {"ja": "検索語（日本語・英語）", "en": "Query (Japanese or English)"},
-    "search_placeholder": {"ja": "例: セキュリティ審査で聞かれたこと", "en": "e.g. security review questions"},
+    "search_placeholder": {
+        "ja": "例: セキュリティ審査で聞かれたこと",
+        "en": "e.g. security review questions",
+    },
     "search_kind": {"ja": "種類で絞り込み", "en": "Filter by kind"},
     "search_all": {"ja": "すべて", "en": "All"},
     "search_k": {"ja": "表示件数", "en": "Results"},

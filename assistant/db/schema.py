@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
     Index,
-    BigInteger,
     Integer,
     MetaData,
     String,

@@ -76,6 +76,6 @@ def _split(text: str, splitter: RecursiveCharacterTextSplitter) -> Iterable[str]
     if not text:
         return []
     # Short units (a feedback note, a KPI month) are the common case: skip the splitter.
-    if splitter._length_function(text) <= splitter._chunk_size:  # noqa: SLF001
+    if splitter._length_function(text) <= splitter._chunk_size:
         return [text]
     return [p for p in splitter.split_text(text) if p.strip()]

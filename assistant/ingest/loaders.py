@@ -129,10 +129,8 @@ def _load(
         if suffix == ".xlsx":
             _check_xlsx(data, source)
         return _load_table(data, suffix=suffix, source=source, kind=kind, mapping=mapping)
-    if mapping:
-        raise IngestError(
-            "--map applies to CSV/TSV/XLSX tables only — remove it for this file", path=source
-        )
+    # ``mapping`` names table columns; `axis ingest FOLDER --map ...` passes it for every file,
+    # so other formats ignore it rather than fail.
     text, _encoding = decode_bytes(data, source=source)
     if suffix in MARKDOWN_SUFFIXES:
         return load_markdown(text, source=source, kind=kind)

@@ -41,7 +41,7 @@ def normalize_text(text: str) -> str:
     (``\\u3000``, via NFKC) into a plain one.
     """
     text = unify_newlines(nfkc(text)).translate(_ZERO_WIDTH)
-    text = _CONTROL_RE.sub("", text).replace("\f", "")
+    text = _CONTROL_RE.sub("", text)
     lines = [_INNER_SPACE_RE.sub(" ", line.rstrip()) for line in text.split("\n")]
     return _BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip()
 
@@ -153,7 +153,8 @@ def parse_yen(value: object, *, scale: int = 1) -> int:
         pass
     sign, text = _prepare(value)
     text = text.removeprefix("¥").removeprefix("\\").removesuffix("円")
-    text = text.removeprefix("¥")  # "-¥1,000": the sign came first
+    if sign == 1:  # "¥-1,000" / "￥△1,000": the sign after the currency mark
+        sign, text = _split_sign(text)
     multiplier = 0
     for word, factor in _MULTIPLIERS:
         if text.endswith(word):
@@ -213,6 +214,22 @@ def _era_to_western(text: str) -> str:
     return f"{western}{text[match.end(2) :]}"
 
 
+def _split_text(text: str) -> tuple[int, int, str | None]:
+    """Match a cleaned period/date string against the accepted shapes."""
+    if match := _YMD_RE.match(text):
+        return (
+            int(match.group(1)),
+            int(match.group(2) or match.group(4)),
+            match.group(3) or match.group(5),
+        )
+    if match := _COMPACT_RE.match(text):
+        return int(match.group(1)), int(match.group(2)), match.group(3)
+    match = _NAMED_MONTH_RE.match(text)
+    if match and (name := match.group(1) or match.group(4)) in _MONTH_NAMES:
+        return int(match.group(2) or match.group(3)), _MONTH_NAMES[name], None
+    raise ValueError("is not a month or date (write it like 2026-09 or 2026年9月)")
+
+
 def _ymd(value: object) -> tuple[int, int, int | None]:
     """Split a period or date cell into (year, month, day or None), validated."""
     if isinstance(value, dt.datetime | dt.date):
@@ -224,19 +241,7 @@ def _ymd(value: object) -> tuple[int, int, int | None]:
     text = _era_to_western(_clean(value))
     if not text:
         raise ValueError("is empty")
-    if match := _YMD_RE.match(text):
-        year = int(match.group(1))
-        month = int(match.group(2) or match.group(4))
-        day_text = match.group(3) or match.group(5)
-    elif match := _COMPACT_RE.match(text):
-        year, month, day_text = int(match.group(1)), int(match.group(2)), match.group(3)
-    elif (match := _NAMED_MONTH_RE.match(text)) and (match.group(1) or match.group(4)) in (
-        _MONTH_NAMES
-    ):
-        year = int(match.group(2) or match.group(3))
-        month, day_text = _MONTH_NAMES[match.group(1) or match.group(4)], None
-    else:
-        raise ValueError("is not a month or date (write it like 2026-09 or 2026年9月)")
+    year, month, day_text = _split_text(text)
     if not 1900 <= year <= 2200:
         raise ValueError(f"has year {year}, which is out of range")
     if not 1 <= month <= 12:

@@ -199,8 +199,8 @@ def read_table(data: bytes, *, suffix: str, source: str, header_score: HeaderSco
     """Read a CSV/TSV/XLSX file's bytes into a ``Table``; refuse it whole if any row is bad.
 
     For a workbook, the first sheet with a complete header is used (else the first with a
-    known column, else the first sheet), and a warning names the sheet when it is not the
-    first one.
+    known column, else the first sheet); warnings name the sheet read when it is not the
+    first, and any other sheet that looks like data, so nothing is skipped silently.
     """
     if suffix == ".xlsx":
         sheets = _xlsx_sheets(data, source=source)
@@ -214,6 +214,15 @@ def read_table(data: bytes, *, suffix: str, source: str, header_score: HeaderSco
             table.warnings.insert(
                 0, IngestWarning(path=source, message=f"read sheet '{title}', not the first sheet")
             )
+        table.warnings.extend(
+            IngestWarning(
+                path=source,
+                message=f"sheet '{other}' was not read (one sheet a file) — save it as its "
+                "own file to ingest it",
+            )
+            for i, (other, _rows) in enumerate(sheets)
+            if i != best and scores[i] > 0
+        )
         return table
     delimiter, records = _csv_records(
         data, delimiter="\t" if suffix == ".tsv" else None, source=source

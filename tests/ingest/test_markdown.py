@@ -144,6 +144,6 @@ def test_cp932_markdown(load):
     assert (loaded.kind, loaded.title) == ("company", "会社概要")
 
 
-def test_map_is_refused_for_markdown(load):
-    with pytest.raises(IngestError, match="--map applies to CSV/TSV/XLSX tables only"):
-        load("a.md", "本文", mapping={"a": "note"})
+def test_map_is_ignored_for_markdown(load):
+    """`axis ingest FOLDER --map ...` passes the mapping for every file in the folder."""
+    assert load("a.md", "本文", mapping={"所見": "note"}).units[0].text == "本文"

@@ -146,6 +146,17 @@ def test_xlsx_picks_the_first_sheet_with_a_header_and_says_so():
     assert "read sheet 'データ', not the first sheet" in table.warnings[0].message
 
 
+def test_xlsx_other_data_sheets_are_named_in_a_warning():
+    data = xlsx_bytes(
+        {"上期": [["note"], ["x"]], "下期": [["note"], ["y"]], "メモ欄": [["自由記述"]]}
+    )
+    table = read_table(data, suffix=".xlsx", source="k/t.xlsx", header_score=score)
+    assert table.rows[0].cells == ["x"]
+    assert [w.message for w in table.warnings] == [
+        "sheet '下期' was not read (one sheet a file) — save it as its own file to ingest it"
+    ]
+
+
 def test_xlsx_ragged_row_names_the_sheet():
     data = xlsx_bytes({"S": [["note", "date"], ["a", "b", "extra"]]})
     with pytest.raises(IngestError, match=r"t\.xlsx row 1: has 3 cells .*sheet 'S'"):

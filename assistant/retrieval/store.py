@@ -24,7 +24,7 @@ from assistant.errors import StoreError
 from assistant.retrieval.catalog import Catalog, CatalogRows, DocumentInfo
 from assistant.retrieval.chroma_store import ChromaCollection
 from assistant.retrieval.embeddings import Embedder, get_embedder
-from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.retrieval.fusion import reciprocal_rank_fusion, zscore_fusion
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.locking import write_lock
 from assistant.retrieval.tokenize import DEFAULT_TOKENIZER, get_tokenizer
@@ -38,12 +38,13 @@ class RetrievalParams:
     """Search recipe; the defaults are what ``bench/retrieval.py`` measured best."""
 
     tokenizer: str = DEFAULT_TOKENIZER
-    bm25_k1: float = 1.2
-    bm25_b: float = 0.75
+    bm25_k1: float = 0.9
+    bm25_b: float = 0.6
+    fusion: str = "zscore"  # or "rrf"
     rrf_k: float = 60.0
-    lexical_weight: float = 1.0
-    dense_weight: float = 1.0
-    candidates: int = 50
+    lexical_weight: float = 0.4
+    dense_weight: float = 0.6
+    candidates: int = 100
 
 
 @dataclass(frozen=True)
@@ -262,33 +263,58 @@ class KnowledgeStore:
             return []
         depth = max(k, self.params.candidates)
         mask = snap.mask(kind, source, where)
-        lexical = self._lexical_ranking(snap, query, depth, mask) if mode != "dense" else []
-        dense = (
-            self._dense_ranking(snap, query, depth, kind, source, where) if mode != "bm25" else []
-        )
+        lexical: list[tuple[int, float]] = []
+        lex_stats: tuple[float, float] | None = None
+        if mode != "dense":
+            lexical, lex_stats = self._lexical_ranking(snap, query, depth, mask)
+        dense: list[tuple[int, float]] = []
+        if mode != "bm25":
+            dense = self._dense_ranking(snap, query, depth, kind, source, where)
         if mode == "bm25":
             return [snap.result(p, s) for p, s in lexical[:k]]
         if mode == "dense":
             return [snap.result(p, s) for p, s in dense[:k]]
-        fused = reciprocal_rank_fusion(
-            [[str(p) for p, _ in lexical], [str(p) for p, _ in dense]],
-            weights=[self.params.lexical_weight, self.params.dense_weight],
-            k=self.params.rrf_k,
-        )
-        return [snap.result(int(p), s) for p, s in fused[:k]]
+        return [snap.result(p, s) for p, s in self._fuse(lexical, lex_stats, dense)[:k]]
+
+    def _fuse(
+        self,
+        lexical: list[tuple[int, float]],
+        lex_stats: tuple[float, float] | None,
+        dense: list[tuple[int, float]],
+    ) -> list[tuple[int, float]]:
+        weights = [self.params.lexical_weight, self.params.dense_weight]
+        if self.params.fusion == "rrf":
+            fused = reciprocal_rank_fusion(
+                [[str(p) for p, _ in lexical], [str(p) for p, _ in dense]],
+                weights=weights,
+                k=self.params.rrf_k,
+            )
+            return [(int(p), s) for p, s in fused]
+        no_signal: tuple[dict[int, float], float, float, float] = ({}, 0.0, 0.0, 0.0)
+        signals = [no_signal, no_signal]
+        if lexical and lex_stats:
+            # BM25 is standardised over every eligible chunk (it scores them all anyway);
+            # a chunk BM25 did not rank has at most the last candidate's score.
+            signals[0] = (dict(lexical), lex_stats[0], lex_stats[1], lexical[-1][1])
+        if dense:
+            sims = np.fromiter((s for _, s in dense), dtype=np.float64)
+            signals[1] = (dict(dense), float(sims.mean()), float(sims.std()), float(sims.min()))
+        return zscore_fusion(signals, weights)
 
     def _lexical_ranking(
         self, snap: _Snapshot, query: str, depth: int, mask: np.ndarray | None
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[list[tuple[int, float]], tuple[float, float] | None]:
         scores = snap.lexical.scores(self.tokenize(query))
-        if scores.size == 0:
-            return []
+        eligible = scores if mask is None else scores[mask]
+        if eligible.size == 0:
+            return [], None
+        stats = (float(eligible.mean()), float(eligible.std()))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         depth = min(depth, scores.size)
         top = np.argpartition(-scores, depth - 1)[:depth]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0], stats
 
     def _dense_ranking(
         self,

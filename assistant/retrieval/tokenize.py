@@ -3,6 +3,8 @@
 Japanese has no spaces, so whitespace tokenisation finds nothing.  Two families are
 available and measured against each other by ``bench/retrieval.py``:
 
+* ``unibigram`` — characters and overlapping character bigrams over runs of Japanese
+  text, plus whole words for runs of Latin letters and digits.
 * ``bigram`` — overlapping character bigrams over runs of Japanese text, plus whole words for
   runs of Latin letters and digits.  No dictionary, robust to unknown product names and
   typos, fast.
@@ -41,6 +43,19 @@ def bigram_tokens(text: str) -> list[str]:
     return tokens
 
 
+def unibigram_tokens(text: str) -> list[str]:
+    """Character unigrams and bigrams inside Japanese runs, whole words elsewhere.
+
+    Unigrams let a one-kanji query term (税, 円) match; bigrams carry word-like precision.
+    """
+    text = normalize_for_index(text)
+    tokens: list[str] = _WORD.findall(text)
+    for run in _CJK.findall(text):
+        tokens.extend(run)
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
 _sudachi_local = threading.local()
 _SUDACHI_DROP = ("助詞", "助動詞", "補助記号", "空白", "記号")
 
@@ -73,10 +88,11 @@ def sudachi_tokens(text: str) -> list[str]:
 
 
 TOKENIZERS: dict[str, Callable[[str], list[str]]] = {
+    "unibigram": unibigram_tokens,
     "bigram": bigram_tokens,
     "sudachi": sudachi_tokens,
 }
-DEFAULT_TOKENIZER = "bigram"
+DEFAULT_TOKENIZER = "unibigram"
 
 
 @lru_cache(maxsize=8)

@@ -24,3 +24,9 @@ def test_sudachi_drops_particles_and_normalises() -> None:
     tokens = sudachi_tokens("価格が高いと言われた")
     assert "が" not in tokens and "と" not in tokens
     assert "価格" in tokens
+
+
+def test_unibigrams_add_single_characters_to_the_bigrams() -> None:
+    from assistant.retrieval.tokenize import unibigram_tokens
+
+    assert unibigram_tokens("価格表ABC") == ["abc", "価", "格", "表", "価格", "格表"]

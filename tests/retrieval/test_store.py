@@ -138,3 +138,16 @@ def test_switching_embedding_provider_on_an_indexed_workspace_is_refused(setting
 
     with pytest.raises(ConfigError, match="AXIS_EMBEDDING"):
         ChromaCollection(settings, Other())  # type: ignore[arg-type]
+
+
+def test_changing_the_tokenizer_retokenizes_stored_chunks_once(settings) -> None:  # type: ignore[no-untyped-def]
+    from assistant.retrieval import RetrievalParams
+
+    old = KnowledgeStore(settings, params=RetrievalParams(tokenizer="bigram"))
+    add(old, loaded("fb.txt", SECURITY, PRICE))
+    assert old.catalog.load().tokenizer == "bigram@1"
+    new = KnowledgeStore(settings, params=RetrievalParams(tokenizer="unibigram"))
+    assert new.search("セキュリティ審査", k=1, mode="bm25")[0].text == SECURITY
+    rows = new.catalog.load()
+    assert rows.tokenizer == "unibigram@2"
+    assert "審" in rows.tokens[rows.chunk_ids.index(new.search("審査", k=1)[0].chunk_id)]

@@ -29,4 +29,5 @@ def test_sudachi_drops_particles_and_normalises() -> None:
 def test_unibigrams_add_single_characters_to_the_bigrams() -> None:
     from assistant.retrieval.tokenize import unibigram_tokens
 
-    assert unibigram_tokens("価格表ABC") == ["abc", "価", "格", "表", "価格", "格表"]
+    assert unibigram_tokens("価格 表A") == ["価", "格", "表", "a", "価格", "格表", "表a"]
+    assert {"64", "4年"} <= set(unibigram_tokens("1964年"))

@@ -1,0 +1,26 @@
+"""KPI analytics: every number Axis shows about the funnel is computed here, exactly.
+
+    report.workspace_report(settings, *, month=None, segment=None, source=None) -> KpiReport
+    report.build_report(stored_rows, *, month, segment, source, threshold, options)
+    consolidate.consolidate(stored_rows, *, by_segment=False)  -> (MonthFigures, findings)
+    funnel.funnel_rows(figures)              rates, CPL, cost per MQL/SQL, CAC, ROI, changes
+    achievement.achievement(figures, *, threshold)             actual/target, runs below
+    diagnosis.diagnose(figures, table, *, options)             bottleneck and named patterns
+    planning.reverse_plan(figures, *, revenue_target, ...)     won/SQL/MQL/leads/budget
+    planning.what_if(figures, *, rate, value, ...)             fewer leads at a better rate
+    crm.import_export(path, *, system) / crm.store_import(store, result)
+                                                               HubSpot / Salesforce exports
+
+Modules: ``models`` (Finding, Quantity, exact helpers), ``messages`` (ja/en templates),
+``consolidate`` (stored rows → one figure set per month, data checks), ``funnel``,
+``achievement``, ``diagnosis``, ``planning``, ``report``; ``crm`` with ``crm_mappings``
+(the mapping tables, as data), ``crm_read`` (fast CSV reading) and ``crm_parse`` (vectorised
+cell parsing).  Nothing here imports Streamlit; the CLI is ``assistant/cli_kpi.py`` and the
+page ``ui/pages/dashboard.py``.
+"""
+
+from __future__ import annotations
+
+from assistant.analytics.models import AnalyticsError, Finding, Quantity
+
+__all__ = ["AnalyticsError", "Finding", "Quantity"]

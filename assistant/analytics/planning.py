@@ -1,0 +1,309 @@
+"""Reverse planning: from a revenue target back to the leads (and budget) it takes.
+
+    won   = ⌈ revenue target / deal size ⌉
+    SQL   = ⌈ won  / SQL→won ⌉
+    MQL   = ⌈ SQL  / MQL→SQL ⌉
+    leads = ⌈ MQL  / lead→MQL ⌉
+    budget = ⌈ leads × CPL ⌉ (yen)
+
+Each step rounds *up*: a plan that falls one deal short is not a plan.  The rates, CPL and
+(when not given) the deal size are pooled over the last ``window`` months that have actuals
+(ΣSQL / ΣMQL, Σspend / Σleads, Σrevenue / Σwon), so a quiet month does not skew them.  The
+arithmetic is done in exact fractions; rates are reported as ``Decimal``.
+
+The plan is for the period the target covers; ``period_months`` also gives the monthly pace
+(each figure divided by the months, rounded up).  ``what_if`` answers "if MQL→SQL returned
+to X, how many fewer leads would we need": the same plan with one rate replaced.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, TypedDict
+
+from pydantic import BaseModel, Field
+
+from assistant.analytics.consolidate import MonthFigures, month_index
+from assistant.analytics.funnel import STEP_RATES
+from assistant.analytics.messages import format_period, label
+from assistant.analytics.models import AnalyticsError, json_number, round_yen
+
+DEFAULT_WINDOW = 3
+_PRECISION = Decimal(1).scaleb(-12)
+_HOW_TO_ADD = (
+    "ingest a KPI file (axis ingest knowledge/kpi/kpi-monthly.csv) or import a CRM export "
+    "(axis kpi import hubspot FILE)"
+)
+
+
+class Required(BaseModel):
+    won: int
+    sql: int
+    mql: int
+    leads: int
+    budget: int | None = None
+
+    def as_json(self) -> RequiredJson:
+        return RequiredJson(
+            won=self.won, sql=self.sql, mql=self.mql, leads=self.leads, budget=self.budget
+        )
+
+
+class PlanAssumptions(BaseModel):
+    revenue_target: int
+    period_months: int
+    deal_size: Decimal
+    deal_size_source: Literal["given", "history"]
+    window_months: list[str]
+    rates: dict[str, Decimal]
+    rate_sources: dict[str, Literal["history", "what-if"]]
+    cpl: Decimal | None
+    history: dict[str, int | None] = Field(
+        default_factory=dict, description="The pooled counts and money the rates come from."
+    )
+
+
+class Plan(BaseModel):
+    required: Required
+    per_month: Required
+    assumptions: PlanAssumptions
+
+    def as_json(self) -> PlanJson:
+        a = self.assumptions
+        return PlanJson(
+            required=self.required.as_json(),
+            per_month=self.per_month.as_json(),
+            assumptions=AssumptionsJson(
+                revenue_target=a.revenue_target,
+                period_months=a.period_months,
+                deal_size=round_yen(a.deal_size),
+                deal_size_source=a.deal_size_source,
+                window_months=a.window_months,
+                rates={k: float(json_number(v) or 0) for k, v in a.rates.items()},
+                rate_sources=dict(a.rate_sources),
+                cpl=round_yen(a.cpl) if a.cpl is not None else None,
+                history=dict(a.history),
+            ),
+        )
+
+
+class RequiredJson(TypedDict):
+    won: int
+    sql: int
+    mql: int
+    leads: int
+    budget: int | None
+
+
+class AssumptionsJson(TypedDict):
+    revenue_target: int
+    period_months: int
+    deal_size: int
+    deal_size_source: str
+    window_months: list[str]
+    rates: dict[str, float]
+    rate_sources: dict[str, str]
+    cpl: int | None
+    history: dict[str, int | None]
+
+
+class PlanJson(TypedDict):
+    required: RequiredJson
+    per_month: RequiredJson
+    assumptions: AssumptionsJson
+
+
+class WhatIfJson(TypedDict):
+    rate: str
+    from_rate: float
+    to_rate: float
+    fewer_leads: int
+    fewer_mql: int
+    budget_saved: int | None
+    required: RequiredJson
+
+
+class WhatIf(BaseModel):
+    rate: str
+    from_rate: Decimal
+    to_rate: Decimal
+    base: Plan
+    plan: Plan
+    fewer_leads: int = Field(description="Negative when the new rate needs more leads.")
+    fewer_mql: int
+    budget_saved: int | None = None
+
+    def as_json(self) -> WhatIfJson:
+        return WhatIfJson(
+            rate=self.rate,
+            from_rate=float(json_number(self.from_rate) or 0),
+            to_rate=float(json_number(self.to_rate) or 0),
+            fewer_leads=self.fewer_leads,
+            fewer_mql=self.fewer_mql,
+            budget_saved=self.budget_saved,
+            required=self.plan.required.as_json(),
+        )
+
+
+def _exact(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(_PRECISION)
+
+
+def _history(
+    figures: Sequence[MonthFigures], *, window: int, end: str | None
+) -> list[MonthFigures]:
+    rows = [f for f in figures if f.segment is None and f.has_actuals()]
+    if end is not None:
+        rows = [f for f in rows if month_index(f.month) <= month_index(end)]
+    if not rows:
+        raise AnalyticsError(f"No KPI months with actual numbers to plan from — {_HOW_TO_ADD}")
+    rows.sort(key=lambda f: month_index(f.month))
+    return rows[-window:]
+
+
+def _sum(rows: Sequence[MonthFigures], name: str) -> int | None:
+    values = [v for r in rows if (v := r.value(name)) is not None]
+    return sum(values) if len(values) == len(rows) else None
+
+
+def _rate(rows: Sequence[MonthFigures], name: str, numerator: str, denominator: str) -> Fraction:
+    top, bottom = _sum(rows, numerator), _sum(rows, denominator)
+    period = format_period([r.month for r in rows], "en")
+    if top is None or bottom is None:
+        missing = label(numerator if top is None else denominator, "en")
+        raise AnalyticsError(
+            f"Cannot compute the {label(name, 'en')} for {period}: {missing} is missing in "
+            "some of those months — fill it in, or plan over other months with --window"
+        )
+    if top <= 0 or bottom <= 0:
+        raise AnalyticsError(
+            f"The {label(name, 'en')} over {period} is {top}/{bottom} — a plan needs every "
+            "step above 0; use a longer --window"
+        )
+    return Fraction(top, bottom)
+
+
+def _ceil(value: Fraction) -> int:
+    return math.ceil(value)
+
+
+def _chain(
+    target: int, deal: Fraction, rates: Mapping[str, Fraction], cpl: Fraction | None
+) -> Required:
+    won = _ceil(Fraction(target) / deal)
+    sql = _ceil(won / rates["sql_to_won"])
+    mql = _ceil(sql / rates["mql_to_sql"])
+    leads = _ceil(mql / rates["lead_to_mql"])
+    budget = _ceil(leads * cpl) if cpl is not None else None
+    return Required(won=won, sql=sql, mql=mql, leads=leads, budget=budget)
+
+
+def reverse_plan(
+    figures: Sequence[MonthFigures],
+    *,
+    revenue_target: int,
+    deal_size: int | None = None,
+    window: int = DEFAULT_WINDOW,
+    end: str | None = None,
+    overrides: Mapping[str, Decimal] | None = None,
+    period_months: int = 1,
+) -> Plan:
+    """What it takes to reach ``revenue_target`` yen at the recent conversion rates."""
+    if revenue_target <= 0:
+        raise AnalyticsError("--revenue-target must be more than 0 yen (e.g. 50000000 or 5000万円)")
+    if deal_size is not None and deal_size <= 0:
+        raise AnalyticsError("--deal-size must be more than 0 yen, or leave it out to use history")
+    if window < 1 or period_months < 1:
+        raise AnalyticsError("--window and the period must be at least 1 month")
+    overrides = dict(overrides or {})
+    unknown = set(overrides) - set(STEP_RATES)
+    if unknown:
+        raise AnalyticsError(
+            f"Unknown rate {', '.join(sorted(unknown))} — choose from {', '.join(STEP_RATES)}"
+        )
+    rows = _history(figures, window=window, end=end)
+    pairs = {
+        "lead_to_mql": ("mql", "leads"),
+        "mql_to_sql": ("sql", "mql"),
+        "sql_to_won": ("won", "sql"),
+    }
+    rates: dict[str, Fraction] = {}
+    for name, (numerator, denominator) in pairs.items():
+        if name in overrides:
+            value = overrides[name]
+            if not 0 < value <= 1:
+                raise AnalyticsError(f"The {label(name, 'en')} must be above 0% and at most 100%")
+            rates[name] = Fraction(value)
+        else:
+            rates[name] = _rate(rows, name, numerator, denominator)
+    source: Literal["given", "history"] = "given"
+    if deal_size is not None:
+        deal = Fraction(deal_size)
+    else:
+        deal, source = _rate(rows, "deal size", "revenue", "won"), "history"
+    spend, leads = _sum(rows, "spend"), _sum(rows, "leads")
+    cpl = Fraction(spend, leads) if spend is not None and leads else None
+    required = _chain(revenue_target, deal, rates, cpl)
+    per_month = Required(
+        **{
+            k: (math.ceil(Fraction(v, period_months)) if v is not None else None)
+            for k, v in required.model_dump().items()
+        }
+    )
+    assumptions = PlanAssumptions(
+        revenue_target=revenue_target,
+        period_months=period_months,
+        deal_size=_exact(deal),
+        deal_size_source=source,
+        window_months=[r.month for r in rows],
+        rates={name: _exact(value) for name, value in rates.items()},
+        rate_sources={name: ("what-if" if name in overrides else "history") for name in rates},
+        cpl=_exact(cpl) if cpl is not None else None,
+        history={
+            name: _sum(rows, name) for name in ("leads", "mql", "sql", "won", "spend", "revenue")
+        },
+    )
+    return Plan(required=required, per_month=per_month, assumptions=assumptions)
+
+
+def what_if(
+    figures: Sequence[MonthFigures],
+    *,
+    rate: str = "mql_to_sql",
+    value: Decimal,
+    revenue_target: int,
+    deal_size: int | None = None,
+    window: int = DEFAULT_WINDOW,
+    end: str | None = None,
+    period_months: int = 1,
+) -> WhatIf:
+    """The plan at today's rates next to the plan with ``rate`` set to ``value``."""
+
+    def plan(overrides: Mapping[str, Decimal] | None) -> Plan:
+        return reverse_plan(
+            figures,
+            revenue_target=revenue_target,
+            deal_size=deal_size,
+            window=window,
+            end=end,
+            overrides=overrides,
+            period_months=period_months,
+        )
+
+    base, changed = plan(None), plan({rate: value})
+    saved = None
+    if base.required.budget is not None and changed.required.budget is not None:
+        saved = base.required.budget - changed.required.budget
+    return WhatIf(
+        rate=rate,
+        from_rate=base.assumptions.rates[rate],
+        to_rate=changed.assumptions.rates[rate],
+        base=base,
+        plan=changed,
+        fewer_leads=base.required.leads - changed.required.leads,
+        fewer_mql=base.required.mql - changed.required.mql,
+        budget_saved=saved,
+    )

@@ -230,6 +230,20 @@ def docs_delete(
         out.print(f"Deleted {source} ({removed} chunks).")
 
 
+# -- feature sub-commands (each lives in its own module, registered here) -------------------
+# (one `app.add_typer(...)` line per feature; keep this block sorted)
+from assistant.cli_chat import ask, chat  # noqa: E402
+
+app.command("ask")(ask)
+app.command("chat")(chat)
+from assistant.cli_feedback import app as feedback_app  # noqa: E402
+
+app.add_typer(feedback_app, name="feedback")
+from assistant.cli_kpi import app as kpi_app  # noqa: E402
+
+app.add_typer(kpi_app, name="kpi")
+
+
 def main() -> None:
     app()
 

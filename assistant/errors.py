@@ -5,6 +5,7 @@
     ├── IngestError               a file cannot be read whole (path, row, column)
     ├── NotFoundError             a named thing (document, month, ...) does not exist
     ├── StoreError                the local store is locked or inconsistent
+    ├── FeedbackError             feedback notes cannot be synthesised (none, too many, no words)
     └── ServiceUnavailableError   a server (Chroma, LLM, database) cannot be reached
 
 The CLI maps ``ServiceUnavailableError`` to exit code 3 and every other ``AxisError`` to 1;
@@ -62,6 +63,18 @@ class NotFoundError(AxisError):
 
 class StoreError(AxisError):
     """The knowledge store could not complete an operation (e.g. lock timeout)."""
+
+
+class FeedbackError(AxisError):
+    """Feedback notes Axis cannot synthesise; the message says what to paste or change.
+
+    ``run_id`` names the persisted run when the notes were saved before the problem was
+    found, so nothing the user pasted is lost.
+    """
+
+    def __init__(self, message: str, *, run_id: int | None = None) -> None:
+        self.run_id = run_id
+        super().__init__(message)
 
 
 class ServiceUnavailableError(AxisError):

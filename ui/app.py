@@ -1,4 +1,9 @@
-"""Axis in the browser: `streamlit run ui/app.py`.  Pages stay thin over `assistant`."""
+"""Axis in the browser: `streamlit run ui/app.py`.  Pages stay thin over `assistant`.
+
+Pages live in ``ui/views/``, not ``ui/pages/``: Streamlit treats a ``pages/`` folder beside
+the main script as old-style pages and, on a direct URL such as ``/knowledge``, runs the page
+file alone — without this script's settings, sidebar or error handling.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,13 @@ from ui.strings import t
 
 st.set_page_config(page_title="Axis", page_icon="🧭", layout="wide")
 
+try:
+    settings = state.settings()
+except AxisError as exc:  # e.g. an invalid AXIS_* variable: say which, never a trace
+    st.error(str(exc))
+    st.stop()
+
+st.session_state.setdefault("lang", settings.language)
 with st.sidebar:
     st.selectbox(
         t("language"),
@@ -25,14 +37,16 @@ with st.sidebar:
     )
 
 try:
-    settings = state.settings()
     store = state.store(settings.workspace)
 except AxisError as exc:
     st.error(str(exc))
     st.stop()
 
 pages = [
-    st.Page("pages/knowledge.py", title=t("nav_knowledge"), icon="📚", default=True),
+    st.Page("views/chat.py", title=t("nav_chat"), icon="💬", default=True),
+    st.Page("views/knowledge.py", title=t("nav_knowledge"), icon="📚"),
+    st.Page("views/dashboard.py", title=t("nav_dashboard"), icon="📈"),
+    st.Page("views/feedback.py", title=t("nav_feedback"), icon="🗂️"),
 ]
 st.navigation(pages).run()
 

@@ -16,7 +16,7 @@ Modules: ``models`` (Finding, Quantity, exact helpers), ``messages`` (ja/en temp
 ``achievement``, ``diagnosis``, ``planning``, ``report``; ``crm`` with ``crm_mappings``
 (the mapping tables, as data), ``crm_read`` (fast CSV reading) and ``crm_parse`` (vectorised
 cell parsing).  Nothing here imports Streamlit; the CLI is ``assistant/cli_kpi.py`` and the
-page ``ui/pages/dashboard.py``.
+page ``ui/views/dashboard.py``.
 """
 
 from __future__ import annotations

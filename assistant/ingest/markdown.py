@@ -99,6 +99,9 @@ def _metadata(front: dict[str, object], *, source: str) -> dict[str, MetaValue]:
 def _kind(front: dict[str, object], forced: str | None, *, source: str) -> str:
     value = forced if forced is not None else (front.get("kind") or "note")
     kind = nfkc(str(value)).strip().lower()
+    # Axis writes feedback syntheses as Markdown with this kind in the front matter (issue 6).
+    if forced is None and kind == "feedback-synthesis":
+        return kind
     if kind not in MARKDOWN_KINDS:
         where = "--kind" if forced is not None else "front-matter 'kind'"
         raise IngestError(

@@ -33,7 +33,7 @@ def _dashboard(lang: str = "ja") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
-    at.switch_page("pages/dashboard.py").run()
+    at.switch_page("views/dashboard.py").run()
     assert not at.exception
     return at
 
@@ -45,12 +45,12 @@ def test_empty_state_tells_how_to_add_data() -> None:
     steps = "\n".join(m.value for m in at.markdown)
     assert "axis ingest knowledge/kpi/kpi-monthly.csv" in steps
     assert "axis kpi import hubspot FILE" in steps
-    assert not at.metric  # no numbers without data
+    assert not at.main.metric  # no numbers without data
 
 
 def test_dashboard_shows_the_demo_numbers_and_findings(demo) -> None:  # type: ignore[no-untyped-def]
     at = _dashboard()
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = {m.label: m.value for m in at.main.metric}
     assert metrics == {
         "リード数": "720",
         "MQL→SQL転換率": "24.4%",  # 53/217
@@ -75,7 +75,7 @@ def test_choosing_a_month_updates_the_funnel(demo) -> None:  # type: ignore[no-u
     at = _dashboard()
     month = next(s for s in at.selectbox if s.label == "表示する月")
     month.select("2026-03").run()
-    assert {m.label: m.value for m in at.metric}["リード数"] == "495"
+    assert {m.label: m.value for m in at.main.metric}["リード数"] == "495"
     assert any(s.value == "ファネル（2026年3月）" for s in at.subheader)
 
 
@@ -97,4 +97,4 @@ def test_english(demo) -> None:  # type: ignore[no-untyped-def]
     at = _dashboard("en")
     assert at.title[0].value == "KPI dashboard"
     assert any(w.value.startswith("The bottleneck is the MQL→SQL rate") for w in at.warning)
-    assert {m.label for m in at.metric} == {"Leads", "MQL→SQL", "CPL", "Marketing ROI"}
+    assert {m.label for m in at.main.metric} == {"Leads", "MQL→SQL", "CPL", "Marketing ROI"}

@@ -44,8 +44,8 @@ def test_search_during_ingest_in_another_process_never_sees_half_a_file(
     tmp_path: Path, axis_home: Path
 ) -> None:
     env = {**os.environ, "AXIS_HOME": str(axis_home), "AXIS_CHUNK_TOKENS": "200"}
-    _write_corpus(tmp_path / "a", "a", 30)
-    _write_corpus(tmp_path / "b", "b", 30)
+    _write_corpus(tmp_path / "a", "a", 12)
+    _write_corpus(tmp_path / "b", "b", 12)
     settings = load_settings(chunk_tokens=200)
     reader = KnowledgeStore(settings)
 
@@ -62,15 +62,15 @@ def test_search_during_ingest_in_another_process_never_sees_half_a_file(
         stdout, stderr = w.communicate(timeout=600)
         assert w.returncode == 0, stderr
         reports.append(json.loads(stdout))
-    assert all(r["rejected"] == [] and r["files"] == 30 for r in reports)
+    assert all(r["rejected"] == [] and r["files"] == 12 for r in reports)
     assert searches > 3
     total = sum(r["chunks_added"] for r in reports)
-    assert reader.counts() == (60, total)
+    assert reader.counts() == (24, total)
     assert reader.vectors.count() == total
     # Every document a reader saw mid-ingest was whole: all its chunks, committed together.
     complete = Counter(reader.snapshot().rows.sources)
     assert observed, "the reader never saw a document while the writers ran"
     assert all(count == complete[source] for source, count in observed)
     assert min(complete.values()) >= 3
-    final = reader.search("第7号資料の中盤部分", k=60, mode="bm25")
+    final = reader.search("第7号資料の中盤部分", k=40, mode="bm25")
     assert {"a/a-007.md", "b/b-007.md"} <= {r.source for r in final}

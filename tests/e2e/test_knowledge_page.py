@@ -77,14 +77,15 @@ def test_upload_then_search_in_japanese(app_url: str, tmp_path: Path) -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1800}, locale="ja-JP")
         try:
-            page.goto(app_url)
+            page.goto(f"{app_url}/knowledge")  # the chat is the home page
             expect(page.get_by_text("ナレッジ管理")).to_be_visible(timeout=60_000)
             page.locator("input[type=file]").set_input_files(str(upload))
             expect(page.get_by_text("feedback-2026-09.csv")).to_be_visible(timeout=30_000)
             page.get_by_role("button", name="取り込む").click()
             expect(page.get_by_text("1件のファイルを取り込みました")).to_be_visible(timeout=120_000)
             # The kind summary above the table counts the new document.
-            expect(page.get_by_text("営業フィードバック", exact=True)).to_be_visible()
+            main = page.get_by_test_id("stMainBlockContainer")
+            expect(main.get_by_text("営業フィードバック", exact=True)).to_be_visible()
 
             box = page.get_by_role("textbox", name="検索語（日本語・英語）")
             expect(box).to_have_count(1, timeout=30_000)  # the rerun has replaced stale widgets

@@ -35,14 +35,14 @@ def _run(lang: str = "ja") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
-    return at.switch_page("pages/knowledge.py").run()
+    return at.switch_page("views/knowledge.py").run()
 
 
 def test_knowledge_page_lists_documents_by_kind(seeded) -> None:  # type: ignore[no-untyped-def]
     at = _run()
     assert not at.exception
     assert at.title[0].value == "ナレッジ管理"
-    labels = {m.label: m.value for m in at.metric}
+    labels = {m.label: m.value for m in at.main.metric}
     assert labels["営業フィードバック"] == "1" and labels["製品"] == "1"
 
 
@@ -50,7 +50,7 @@ def test_sidebar_shows_workspace_counts(seeded) -> None:  # type: ignore[no-unty
     import streamlit as st
 
     st.cache_resource.clear()
-    # AppTest runs a switched-to page on its own, so the sidebar is checked on the home page.
+    # The sidebar is the same on every page; check it on the home page.
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = "ja"
     at.run()
@@ -62,7 +62,7 @@ def test_sidebar_shows_workspace_counts(seeded) -> None:  # type: ignore[no-unty
 def test_english_switch_translates_the_page(seeded) -> None:  # type: ignore[no-untyped-def]
     at = _run("en")
     assert at.title[0].value == "Knowledge"
-    assert "Sales feedback" in {m.label for m in at.metric}
+    assert "Sales feedback" in {m.label for m in at.main.metric}
 
 
 def test_search_shows_ranked_passages_with_sources(seeded) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,22 @@
+"""The conversation: routing, evidence, cited answers (with or without an LLM), verification.
+
+``ChatService(settings, store).ask(question)`` is the whole of it; ``start`` streams.
+Conversations persist in SQL (``ConversationStore``), written before the model is called.
+"""
+
+from assistant.chat.history import Conversation, ConversationStore, StoredMessage
+from assistant.chat.models import Answer, AnswerWarning, Citation, Evidence, Fact
+from assistant.chat.service import ChatService, Turn
+
+__all__ = [
+    "Answer",
+    "AnswerWarning",
+    "ChatService",
+    "Citation",
+    "Conversation",
+    "ConversationStore",
+    "Evidence",
+    "Fact",
+    "StoredMessage",
+    "Turn",
+]

@@ -1,0 +1,105 @@
+"""The no-LLM answer: quoted statements for document questions, quoted sales notes, and
+computed KPI facts.
+
+Nothing here writes new prose about the data: statements are quoted as they are in the store
+(so every quote is a substring of its chunk), and numbers come from ``Fact``s.  Passages that
+try to give instructions (prompt injection) are never quoted.  Which statements answer a
+document question is decided in ``assistant.chat.extract``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from assistant.chat.extract import Pick, extract
+from assistant.chat.facts import month_label
+from assistant.chat.models import Citation, Evidence, Fact
+from assistant.chat.phrases import phrase
+from assistant.chat.verify import looks_like_instruction
+
+__all__ = ["Pick", "extract", "feedback_answer", "knowledge_answer", "kpi_answer"]
+
+
+def knowledge_answer(
+    question: str,
+    evidence: Sequence[Evidence],
+    *,
+    lang: str,
+    prefer: Collection[str] = (),
+) -> tuple[str, list[Citation]]:
+    """Quoted statements answering a document question (``prefer``: document kinds the
+    question points to), each with its section and passage number."""
+    picked = extract(question, evidence, prefer=prefer)
+    if not picked:
+        return phrase("no_evidence", lang), []
+    lines = [phrase("extract_intro", lang)]
+    for p in picked:
+        label = f"【{p.statement.heading}】" if p.statement.heading else ""
+        lines.append(f"- {label}{p.statement.text} [{p.evidence.ref}]")
+    return "\n".join(lines), _unique([_cite(p.evidence, p.statement.text) for p in picked])
+
+
+def feedback_answer(
+    evidence: Sequence[Evidence], *, lang: str, limit: int = 5
+) -> tuple[str, list[Citation]]:
+    """Sales notes quoted whole, with who/when, most relevant first."""
+    notes = [ev for ev in evidence if not looks_like_instruction(ev.text)][:limit]
+    if not notes:
+        return phrase("no_evidence", lang), []
+    lines = [phrase("feedback_intro", lang)]
+    citations = []
+    for ev in notes:
+        lines.append(f"- 「{ev.text.strip()}」 [{ev.ref}]")
+        citations.append(_cite(ev, ev.text.strip()))
+    return "\n".join(lines), citations
+
+
+def kpi_answer(
+    month: str,
+    facts: Sequence[Fact],
+    kpi_evidence: Evidence | None,
+    *,
+    lang: str,
+    trend: Sequence[tuple[str, Sequence[Fact]]] = (),
+) -> tuple[str, list[Citation]]:
+    """The month's funnel from computed facts, grouped in lines, citing the month's row."""
+    by_key = {f.key.split(":", 1)[1]: f for f in facts}
+    ref = f" [{kpi_evidence.ref}]" if kpi_evidence else ""
+    lines = [phrase("kpi_intro", lang, month=month_label(month, lang)) + ref]
+    groups = (
+        ("kpi_counts", ("leads", "mql", "sql", "won")),
+        ("kpi_rates", ("rate:mql/leads", "rate:sql/mql", "rate:won/sql")),
+        ("kpi_achievement", tuple(f"achievement:{s}" for s in ("leads", "mql", "sql", "won"))),
+        ("kpi_money", ("spend", "cpl", "revenue")),
+    )
+    for heading, keys in groups:
+        items = [by_key[k] for k in keys if k in by_key]
+        if items:
+            body = "、".join(f"{_short(f, month, lang)} {f.display} [{f.id}]" for f in items)
+            lines.append(f"- {phrase(heading, lang)}: {body}")
+    for other_month, month_facts in trend:
+        rates = {f.key.split(":", 1)[1]: f for f in month_facts}
+        items = [rates[k] for k in ("rate:mql/leads", "rate:sql/mql", "rate:won/sql") if k in rates]
+        if items:
+            body = "、".join(f"{_short(f, other_month, lang)} {f.display} [{f.id}]" for f in items)
+            lines.append(f"- {month_label(other_month, lang)}: {body}")
+    citations = []
+    if kpi_evidence:
+        citations.append(_cite(kpi_evidence, kpi_evidence.text.split("。")[0]))
+    return "\n".join(lines), citations
+
+
+def _short(fact: Fact, month: str, lang: str) -> str:
+    return fact.label.removeprefix(month_label(month, lang)).strip()
+
+
+def _cite(ev: Evidence, quote: str) -> Citation:
+    return Citation(ref=ev.ref, chunk_id=ev.chunk_id, source=ev.source, quote=quote)
+
+
+def _unique(citations: list[Citation]) -> list[Citation]:
+    """Each (passage, quote) once, in order of reference."""
+    seen: dict[tuple[int, str], Citation] = {}
+    for c in citations:
+        seen.setdefault((c.ref, c.quote), c)
+    return list(seen.values())

@@ -1,0 +1,59 @@
+"""The fixed sentences Axis says itself (no-LLM answers, notices, pointers), in ja and en.
+
+These are product text, not prompts: they are shown to the user as they are.
+"""
+
+from __future__ import annotations
+
+PHRASES: dict[str, dict[str, str]] = {
+    "offline_notice": {
+        "ja": "LLMが設定されていないため、資料からの抜粋と計算済みの数値で回答しています。"
+        "文章で答えさせるには OPENAI_API_KEY（社内サーバーなら OPENAI_BASE_URL と AXIS_MODEL）"
+        "を設定してください。",
+        "en": "No LLM is configured, so this answer quotes your documents and computed figures."
+        " To get written answers, set OPENAI_API_KEY (or OPENAI_BASE_URL and AXIS_MODEL for "
+        "your own server).",
+    },
+    "extract_intro": {
+        "ja": "関連する資料の記述です:",
+        "en": "What your documents say:",
+    },
+    "feedback_intro": {
+        "ja": "関連する営業メモ:",
+        "en": "Related sales notes:",
+    },
+    "no_evidence": {
+        "ja": "手元の資料にはこの質問に答える記述が見つかりませんでした。"
+        "関連する資料を「ナレッジ」ページから取り込んでください。",
+        "en": "Nothing in your documents answers this. Add the relevant documents on the "
+        "Knowledge page.",
+    },
+    "no_kpi": {
+        "ja": "{month}のKPIデータがありません。取り込まれている月: {months}",
+        "en": "There is no KPI data for {month}. Months available: {months}",
+    },
+    "no_kpi_at_all": {
+        "ja": "KPIデータがまだ取り込まれていません。月次KPIのCSVを取り込んでください。",
+        "en": "No KPI data has been ingested yet. Add a monthly KPI CSV.",
+    },
+    "kpi_intro": {"ja": "{month}のKPI（システムで計算）", "en": "KPIs for {month} (computed)"},
+    "kpi_counts": {"ja": "件数", "en": "Counts"},
+    "kpi_rates": {"ja": "転換率", "en": "Conversion"},
+    "kpi_achievement": {"ja": "目標達成率", "en": "Against target"},
+    "kpi_money": {"ja": "費用と売上", "en": "Spend and revenue"},
+    "draft_pointer": {
+        "ja": "下書き（ポジショニング、訴求軸、SLA、改善計画、コンテンツブリーフ）の作成機能は"
+        "準備中です。いまは資料・KPI・営業フィードバックについての質問に、出典付きで答えられます。"
+        "例えば「MQLからSQLへの転換率の推移は？」や「SLAについて資料には何と書いてある？」"
+        "と聞いてみてください。",
+        "en": "Drafting (positioning, messaging, SLA, improvement plans, content briefs) is "
+        "coming soon. For now I answer questions about your documents, KPIs and sales "
+        "feedback, with sources. Try “How has MQL to SQL conversion changed?” or “What do our "
+        "documents say about the SLA?”",
+    },
+}
+
+
+def phrase(key: str, lang: str, **values: object) -> str:
+    text = PHRASES[key]["en" if lang == "en" else "ja"]
+    return text.format(**values) if values else text

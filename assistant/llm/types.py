@@ -1,0 +1,33 @@
+"""Axis-side message and usage types, so callers never import LangChain."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+class TokenUsage(BaseModel):
+    """Tokens as the server reported them (absent when it reports nothing)."""
+
+    input_tokens: int
+    output_tokens: int
+    total_tokens: int
+
+    @classmethod
+    def from_langchain(cls, usage: Mapping[str, object]) -> TokenUsage:
+        def num(key: str) -> int:
+            value = usage.get(key, 0)
+            return value if isinstance(value, int) else 0
+
+        return cls(
+            input_tokens=num("input_tokens"),
+            output_tokens=num("output_tokens"),
+            total_tokens=num("total_tokens"),
+        )

@@ -58,6 +58,11 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/retrieval.py --data ../shared/data/jsquad
 	$(BIN)/python bench/ingest_throughput.py
 	$(BIN)/python bench/query_latency.py
+	$(BIN)/python bench/crm_aggregate.py
+	$(BIN)/python bench/feedback_quality.py
+	$(BIN)/python bench/feedback_speed.py
+	$(BIN)/python bench/groundedness.py
+	$(BIN)/python bench/chat_overhead.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

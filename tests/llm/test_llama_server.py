@@ -90,7 +90,7 @@ def test_json_schema_forced_is_a_clear_error(llm_env: str, monkeypatch) -> None:
         structured(client, Pick, [ChatMessage(role="user", content="Pick a colour.")])
 
 
-@pytest.mark.slow  # measured 240-440 s on the shared 2-core host (embedder + server contend)
+# ~40 s here with other jobs running (240-440 s when four ran at once).
 def test_grounded_turn_through_the_real_server(llm_env: str, settings) -> None:  # type: ignore[no-untyped-def]
     from assistant.chat import ChatService
     from assistant.retrieval import KnowledgeStore

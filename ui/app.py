@@ -43,10 +43,10 @@ except AxisError as exc:
     st.stop()
 
 pages = [
-    st.Page("views/chat.py", title=t("nav_chat"), icon="💬", default=True),
-    st.Page("views/knowledge.py", title=t("nav_knowledge"), icon="📚"),
-    st.Page("views/dashboard.py", title=t("nav_dashboard"), icon="📈"),
-    st.Page("views/feedback.py", title=t("nav_feedback"), icon="🗂️"),
+    st.Page("views/chat.py", title=t("nav_chat"), icon=":material/chat:", default=True),
+    st.Page("views/knowledge.py", title=t("nav_knowledge"), icon=":material/library_books:"),
+    st.Page("views/dashboard.py", title=t("nav_dashboard"), icon=":material/monitoring:"),
+    st.Page("views/feedback.py", title=t("nav_feedback"), icon=":material/forum:"),
 ]
 st.navigation(pages).run()
 

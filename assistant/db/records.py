@@ -6,7 +6,9 @@ is for finding text, not for arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -60,6 +62,20 @@ def load_kpi_months(db_url: str, workspace: str) -> list[StoredKpiMonth]:
         ]
 
 
+def feedback_note_from_row(r: Mapping[str, Any]) -> FeedbackNote:
+    """A ``FeedbackNote`` from any table row that has the note columns."""
+    return FeedbackNote(
+        row=r["row"],
+        text=r["text"],
+        date=r["date"],
+        rep=r["rep"],
+        account=r["account"],
+        industry=r["industry"],
+        stage=r["stage"],
+        extra=r["extra"] or {},
+    )
+
+
 def load_feedback_notes(db_url: str, workspace: str) -> list[StoredFeedbackNote]:
     """Every stored feedback note of a workspace, in file and row order."""
     with get_engine(db_url).connect() as conn:
@@ -71,16 +87,7 @@ def load_feedback_notes(db_url: str, workspace: str) -> list[StoredFeedbackNote]
         return [
             StoredFeedbackNote(
                 source=r["source"],
-                note=FeedbackNote(
-                    row=r["row"],
-                    text=r["text"],
-                    date=r["date"],
-                    rep=r["rep"],
-                    account=r["account"],
-                    industry=r["industry"],
-                    stage=r["stage"],
-                    extra=r["extra"] or {},
-                ),
+                note=feedback_note_from_row(r),
             )
             for r in rows
         ]

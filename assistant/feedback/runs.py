@@ -18,6 +18,7 @@ from sqlalchemy import desc, insert, select, update
 
 from assistant.config import Settings
 from assistant.db.engine import get_engine
+from assistant.db.records import feedback_note_from_row
 from assistant.db.schema import feedback_run_notes, feedback_runs, feedback_syntheses
 from assistant.domain import FeedbackNote
 from assistant.feedback.models import Redaction, Synthesis
@@ -102,19 +103,7 @@ def load_run_notes(settings: Settings, run_id: int) -> list[FeedbackNote]:
             .where(feedback_run_notes.c.run_id == run_id)
             .order_by(feedback_run_notes.c.seq)
         ).mappings()
-        return [
-            FeedbackNote(
-                row=r["row"],
-                text=r["text"],
-                date=r["date"],
-                rep=r["rep"],
-                account=r["account"],
-                industry=r["industry"],
-                stage=r["stage"],
-                extra=r["extra"] or {},
-            )
-            for r in rows
-        ]
+        return [feedback_note_from_row(r) for r in rows]
 
 
 def load_redactions(settings: Settings, run_id: int) -> list[Redaction]:

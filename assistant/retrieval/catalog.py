@@ -96,8 +96,21 @@ class Catalog:
             ).scalar()
         return int(docs or 0), int(n_chunks or 0)
 
-    def load(self) -> CatalogRows:
-        """Read all committed chunks and the generation they belong to, consistently."""
+    def load(self, *, with_tokens: bool = True) -> CatalogRows:
+        """Read all committed chunks and the generation they belong to, consistently.
+
+        The stored BM25 tokens are only needed to rebuild the index; at 100k chunks they are
+        most of the load time and ~2 GB of memory, so readers leave them out.
+        """
+        columns = [
+            chunks.c.chunk_id,
+            chunks.c.source,
+            chunks.c.kind,
+            chunks.c.text,
+            chunks.c.meta,
+        ]
+        if with_tokens:
+            columns.append(chunks.c.tokens)
         with self.engine.connect() as conn, conn.begin():
             state = conn.execute(
                 select(generations.c.generation, generations.c.tokenizer).where(
@@ -105,14 +118,7 @@ class Catalog:
                 )
             ).first()
             rows = conn.execute(
-                select(
-                    chunks.c.chunk_id,
-                    chunks.c.source,
-                    chunks.c.kind,
-                    chunks.c.text,
-                    chunks.c.meta,
-                    chunks.c.tokens,
-                )
+                select(*columns)
                 .where(chunks.c.workspace == self.workspace)
                 .order_by(chunks.c.source, chunks.c.position)
             ).all()
@@ -124,7 +130,7 @@ class Catalog:
             kinds=[r[2] for r in rows],
             texts=[r[3] for r in rows],
             metas=[r[4] or {} for r in rows],
-            tokens=[r[5].split(" ") if r[5] else [] for r in rows],
+            tokens=[r[5].split(" ") if r[5] else [] for r in rows] if with_tokens else [],
         )
 
     # -- writes (callers hold the store's write lock) -----------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -214,7 +214,7 @@ class KnowledgeStore:
             lexical.save(self._lexical_dir)
         except OSError as exc:  # a read-only home still searches; it just rebuilds next time
             log.warning("could not save the BM25 index: %s", exc)
-        snap = _Snapshot(rows, lexical, self._dense_sample(rows))
+        snap = _Snapshot(replace(rows, tokens=[]), lexical, self._dense_sample(rows))
         with self._snapshot_lock:
             self._snapshot = snap
         return snap
@@ -231,7 +231,7 @@ class KnowledgeStore:
             snap = self._snapshot
         if snap is not None and snap.rows.generation == generation:
             return snap
-        rows = self.catalog.load()
+        rows = self.catalog.load(with_tokens=False)
         if rows.chunk_ids and rows.tokenizer != self._tokenizer_tag:
             # The stored tokens came from another tokenizer: redo them once, for everyone.
             with write_lock(self.settings):
@@ -239,10 +239,16 @@ class KnowledgeStore:
                 return self._rebuild_lexical()
         lexical = LexicalIndex.load(
             self._lexical_dir, generation=rows.generation, n_docs=len(rows.chunk_ids)
-        ) or LexicalIndex.build(
-            rows.tokens, generation=rows.generation, k1=self.params.bm25_k1, b=self.params.bm25_b
         )
-        snap = _Snapshot(rows, lexical, self._dense_sample(rows))
+        if lexical is None:  # no saved index for this generation: build one from the tokens
+            rows = self.catalog.load()
+            lexical = LexicalIndex.build(
+                rows.tokens,
+                generation=rows.generation,
+                k1=self.params.bm25_k1,
+                b=self.params.bm25_b,
+            )
+        snap = _Snapshot(replace(rows, tokens=[]), lexical, self._dense_sample(rows))
         with self._snapshot_lock:
             self._snapshot = snap
         return snap

@@ -236,6 +236,10 @@ from assistant.cli_chat import ask, chat  # noqa: E402
 
 app.command("ask")(ask)
 app.command("chat")(chat)
+from assistant.cli_draft import draft, review_app  # noqa: E402
+
+app.command("draft")(draft)
+app.add_typer(review_app, name="review")
 from assistant.cli_feedback import app as feedback_app  # noqa: E402
 
 app.add_typer(feedback_app, name="feedback")

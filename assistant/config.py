@@ -7,6 +7,7 @@ test, a demo or a customer.
 
 from __future__ import annotations
 
+import getpass
 import re
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,13 @@ from assistant.errors import ConfigError
 _WORKSPACE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
 
 
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still record something honest
+        return "unknown"
+
+
 class Settings(BaseSettings):
     """Axis configuration (env prefix ``AXIS_``)."""
 
@@ -27,6 +35,10 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path("~/.axis"), description="Where all state is kept.")
     workspace: str = Field(default="default", description="One company's data.")
     language: Literal["ja", "en"] = "ja"
+    user: str = Field(
+        default_factory=lambda: _login_name(),
+        description="Who is acting, recorded in the review trail (AXIS_USER; default: login).",
+    )
 
     chroma_host: str | None = Field(default=None, description="Use a Chroma server.")
     chroma_port: int = 8000

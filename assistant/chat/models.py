@@ -65,6 +65,7 @@ class Answer(BaseModel):
     notice: str | None = Field(default=None, description="e.g. 'no LLM configured' and how.")
     month: str | None = Field(default=None, description="The KPI month the answer is about.")
     conversation_id: str | None = None
+    draft_id: int | None = Field(default=None, description="The draft a drafting request made.")
 
     def contract(self) -> dict[str, object]:
         """The ``axis ask --json`` document."""
@@ -78,4 +79,5 @@ class Answer(BaseModel):
             "warnings": [w.message for w in self.warnings],
             "notice": self.notice,
             "conversation_id": self.conversation_id,
+            "draft_id": self.draft_id,
         }

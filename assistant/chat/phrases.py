@@ -42,14 +42,12 @@ PHRASES: dict[str, dict[str, str]] = {
     "kpi_achievement": {"ja": "目標達成率", "en": "Against target"},
     "kpi_money": {"ja": "費用と売上", "en": "Spend and revenue"},
     "draft_pointer": {
-        "ja": "下書き（ポジショニング、訴求軸、SLA、改善計画、コンテンツブリーフ）の作成機能は"
-        "準備中です。いまは資料・KPI・営業フィードバックについての質問に、出典付きで答えられます。"
-        "例えば「MQLからSQLへの転換率の推移は？」や「SLAについて資料には何と書いてある？」"
-        "と聞いてみてください。",
-        "en": "Drafting (positioning, messaging, SLA, improvement plans, content briefs) is "
-        "coming soon. For now I answer questions about your documents, KPIs and sales "
-        "feedback, with sources. Try “How has MQL to SQL conversion changed?” or “What do our "
-        "documents say about the SLA?”",
+        "ja": "どの下書きを作りますか？ ポジショニング、訴求軸メッセージ、SLA、改善計画、"
+        "コンテンツブリーフを作れます。例えば「SLA案を作って」「経理部長向けのコンテンツブリーフを"
+        "作って」と書くか、下書き画面で種類とペルソナを選んでください。",
+        "en": "Which draft should I write? I can draft positioning, a messaging matrix, a "
+        "marketing–sales SLA, an improvement plan or a content brief. Say e.g. “draft the "
+        "SLA” or “write a content brief for the 経理部長”, or choose on the Drafts page.",
     },
 }
 

@@ -21,6 +21,7 @@ from typing import Literal
 
 from assistant.chat import offline
 from assistant.chat.context import Plan, gather, history_messages
+from assistant.chat.drafting import start_draft
 from assistant.chat.facts import KpiFacts, TableKpiFacts
 from assistant.chat.history import ConversationStore, StoredMessage, default_title
 from assistant.chat.models import Answer, Citation, Evidence
@@ -139,6 +140,7 @@ class Turn:
         self.lang = lang
         self.answer: Answer | None = None
         self.mode = service.mode
+        self.draft_id: int | None = None
 
     def __iter__(self) -> Iterator[str]:
         client = self.service.client
@@ -186,7 +188,17 @@ class Turn:
     def _offline(self) -> tuple[str, list[Citation]]:
         plan, lang = self.plan, self.lang
         if plan.route.intent == "draft":
-            return phrase("draft_pointer", lang), []
+            started = start_draft(
+                self.question,
+                settings=self.service.settings,
+                store=self.service.store,
+                client=self.service.client,
+                lang=lang,
+            )
+            if started is None:
+                return phrase("draft_pointer", lang), []
+            self.draft_id = started.draft_id
+            return started.text, []
         if plan.fixed_text:
             return plan.fixed_text, []
         if plan.route.intent == "kpi" and plan.route.month:
@@ -233,6 +245,7 @@ class Turn:
             else None,
             month=plan.route.month,
             conversation_id=self.conversation_id,
+            draft_id=self.draft_id,
         )
         meta = answer.model_dump(mode="json", exclude={"text", "conversation_id"})
         self.service.conversations.add_message(self.conversation_id, "assistant", text, meta)

@@ -175,3 +175,71 @@ feedback_syntheses = Table(
     Column("saved_at", DateTime(timezone=True), nullable=True),
     Index("ix_feedback_syntheses_workspace", "workspace", "saved_at"),
 )
+
+# -- drafts and their review (issue 7) --------------------------------------------------------
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workspace", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text, nullable=False),
+    # draft → in_review → changes_requested → approved; archived from anywhere.
+    Column("status", String(24), nullable=False),
+    Column("persona", Text, nullable=True),
+    Column("axis", Text, nullable=True),
+    Column("lang", String(8), nullable=False),
+    Column("current_version", Integer, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_drafts_workspace", "workspace", "status", "updated_at"),
+)
+
+draft_versions = Table(
+    "draft_versions",
+    metadata,
+    Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    # The whole Draft (sections, citations, facts, warnings, typed content) as JSON.
+    Column("payload", JSON, nullable=False),
+    # generated | edited | regenerated, and a line saying what changed.
+    Column("reason", String(16), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    # The documents (with file hashes) and KPI months the version was built from.
+    Column("snapshot", JSON, nullable=False, default=dict),
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+draft_comments = Table(
+    "draft_comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("section", Text, nullable=True),
+    Column("author", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    # comment | request_changes | approval | override | assessment
+    Column("kind", String(24), nullable=False),
+    # For an ``assessment`` comment: the director's status for a checklist item.
+    Column("assessment", String(16), nullable=True),
+    # The version that addressed it (a regeneration that took it as an instruction).
+    Column("resolved_in", Integer, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_draft_comments_draft", "draft_id", "id"),
+)
+
+draft_events = Table(
+    "draft_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_draft_events_draft", "draft_id", "id"),
+)

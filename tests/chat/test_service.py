@@ -65,11 +65,27 @@ def test_offline_feedback_answer_filters_by_the_industry_named(settings, store) 
     assert "大河会計" not in answer.text
 
 
-def test_draft_requests_point_to_the_drafts_feature(settings, store) -> None:  # type: ignore[no-untyped-def]
-    client, model = fake_client("should not be called")
-    answer = ChatService(settings, store, client=client).ask("SLA案を作って")
-    assert answer.intent == "draft" and "準備中" in answer.text
-    assert model.seen == []
+def test_sla_request_in_chat_starts_the_draft_and_links_to_it(settings, store) -> None:  # type: ignore[no-untyped-def]
+    from assistant.review.store import ReviewStore
+
+    answer = _offline(settings, store).ask("SLA案を作って")
+    assert answer.intent == "draft" and answer.draft_id is not None
+    record = ReviewStore(settings.database_url, settings.workspace).get(answer.draft_id)
+    assert record.kind == "sla" and record.status == "draft"
+    assert f"#{answer.draft_id}" in answer.text
+    assert answer.contract()["draft_id"] == answer.draft_id
+    assert answer.warnings == []  # the id is not taken for an unverified number
+
+
+def test_unclear_draft_requests_ask_what_to_draft(settings, store) -> None:  # type: ignore[no-untyped-def]
+    from assistant.review.store import ReviewStore
+
+    service = _offline(settings, store)
+    vague = service.ask("何か案を作って")
+    assert vague.intent == "draft" and vague.draft_id is None and "SLA" in vague.text
+    brief = service.ask("コンテンツブリーフを作って")
+    assert brief.draft_id is None and "ペルソナ" in brief.text
+    assert ReviewStore(settings.database_url, settings.workspace).list() == []
 
 
 def test_llm_prompt_quotes_evidence_in_delimiters_and_facts_by_id(settings, store) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.service import PROMPT_INPUTS
+from assistant.chat.service import PROMPT_INPUTS as CHAT_INPUTS
+from assistant.drafts.generate import PROMPT_INPUTS as DRAFT_INPUTS
 from assistant.llm import PromptError, PromptRegistry, default_registry
 from assistant.llm.prompts import LANGUAGES
+
+PROMPT_INPUTS = {**CHAT_INPUTS, **DRAFT_INPUTS}
 
 
 def test_every_prompt_matches_its_caller_in_every_language() -> None:

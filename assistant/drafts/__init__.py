@@ -1,0 +1,17 @@
+"""Drafts a marketing director signs off: one module per kind, all built from evidence."""
+
+from assistant.drafts.context import DraftContext, DraftRequest
+from assistant.drafts.generate import generate
+from assistant.drafts.models import DRAFT_KINDS, Claim, Draft, DraftKind, Section, SourceQuote
+
+__all__ = [
+    "DRAFT_KINDS",
+    "Claim",
+    "Draft",
+    "DraftContext",
+    "DraftKind",
+    "DraftRequest",
+    "Section",
+    "SourceQuote",
+    "generate",
+]

@@ -1,0 +1,103 @@
+"""The gate between a draft and an approval: numbers traced, citations real, refs known.
+
+The same verifier as chat answers (``assistant.chat.verify``), applied per section so a
+reviewer sees *where* a number came from nowhere.  A number passes when a cited quote, a
+computed fact or a value the user gave (``options``, e.g. the revenue target) holds it at the
+precision shown.  Edited sections are checked again on every new version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.chat.models import Citation
+from assistant.chat.verify import check_citations, check_numbers, looks_like_instruction
+from assistant.drafts.models import Draft, DraftWarning, Section, SourceQuote
+
+ChunkLookup = Callable[[str], str | None]
+_REF = re.compile(r"\[([SF]\d+)\]")
+
+
+def refs_in(text: str) -> list[str]:
+    """The ``[S1]`` / ``[F2]`` refs a text cites, in order of first use."""
+    return list(dict.fromkeys(_REF.findall(text)))
+
+
+def _section_numbers(section: Section, draft: Draft, given: Sequence[str]) -> list[DraftWarning]:
+    quotes = [c.quote for c in draft.citations]
+    warnings = check_numbers(
+        f"{section.title}\n{section.body}", evidence_texts=[*quotes, *given], facts=draft.facts
+    )
+    return [
+        DraftWarning(
+            code="unverified_number",
+            message=f"{section.title}: 「{w.detail}」 is not in the cited sources or computed "
+            "facts",
+            section=section.key,
+            detail=w.detail,
+        )
+        for w in warnings
+    ]
+
+
+def _unknown_refs(section: Section, known: set[str]) -> list[DraftWarning]:
+    return [
+        DraftWarning(
+            code="unknown_ref",
+            message=f"{section.title}: [{ref}] names no source or fact of this draft",
+            section=section.key,
+            detail=ref,
+        )
+        for ref in refs_in(section.body)
+        if ref not in known
+    ]
+
+
+def _citations(citations: Sequence[SourceQuote], lookup: ChunkLookup) -> list[DraftWarning]:
+    out: list[DraftWarning] = []
+    for number, quote in enumerate(citations, start=1):
+        as_chat = Citation(
+            ref=number, chunk_id=quote.chunk_id, source=quote.source, quote=quote.quote
+        )
+        out += [
+            DraftWarning(
+                code="bad_citation",
+                message=w.message.replace(f"[{number}]", f"[{quote.ref}]"),
+                detail=quote.chunk_id,
+            )
+            for w in check_citations([as_chat], lookup)
+        ]
+    return out
+
+
+def _injections(citations: Sequence[SourceQuote]) -> list[DraftWarning]:
+    return [
+        DraftWarning(
+            code="injection",
+            message=f"[{c.ref}] {c.source} contains text that gives instructions; it was "
+            "quoted as data only",
+            detail=c.chunk_id,
+        )
+        for c in citations
+        if looks_like_instruction(c.quote)
+    ]
+
+
+def verify(draft: Draft, lookup: ChunkLookup) -> list[DraftWarning]:
+    """Every check on ``draft``; the draft's own composition warnings are not repeated."""
+    given = [value for value in draft.options.values() if value]
+    known = {c.ref for c in draft.citations} | {f.id for f in draft.facts}
+    warnings: list[DraftWarning] = []
+    for section in draft.sections:
+        warnings += _section_numbers(section, draft, given)
+        warnings += _unknown_refs(section, known)
+    warnings += _citations(draft.citations, lookup)
+    warnings += _injections(draft.citations)
+    return warnings
+
+
+def with_checks(draft: Draft, lookup: ChunkLookup) -> Draft:
+    """``draft`` with its check warnings replaced by a fresh run (composition notes kept)."""
+    kept = [w for w in draft.warnings if w.code in ("gap", "assumption", "no_evidence")]
+    return draft.model_copy(update={"warnings": [*kept, *verify(draft, lookup)]})

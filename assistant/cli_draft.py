@@ -126,8 +126,10 @@ def draft(
     if lang not in (None, "ja", "en"):
         raise typer.BadParameter("--lang must be ja or en")
     axes = axis or []
-    if (all_personas or len(axes) > 1) and kind != "content-brief":
-        raise typer.BadParameter("--all-personas and several --axis are for content-brief only")
+    if all_personas and kind != "content-brief":
+        raise typer.BadParameter("--all-personas is for content-brief only")
+    if len(axes) > 1 and kind not in ("content-brief", "messaging"):
+        raise typer.BadParameter("several --axis are for messaging and content-brief only")
     with _errors():
         target = _yen_option(revenue_target)
         service = _service(workspace)
@@ -166,10 +168,12 @@ def draft(
             for record, made in created:
                 err.print(f"#{record.id} {made.title} ({len(made.warnings)} warning(s))")
             return
+        if len(axes) > 1:  # messaging: the matrix's columns
+            options["axes"] = ",".join(axes)
         request = DraftRequest(
             kind=kind,  # type: ignore[arg-type]
             persona=persona,
-            axis=axes[0] if axes else None,
+            axis=axes[0] if len(axes) == 1 else None,
             lang=language,
             options=options,
         )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.chat.models import Citation
 from assistant.chat.verify import check_citations, check_numbers, looks_like_instruction
+from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import Draft, DraftWarning, Section, SourceQuote
 
 ChunkLookup = Callable[[str], str | None]
@@ -97,7 +98,16 @@ def verify(draft: Draft, lookup: ChunkLookup) -> list[DraftWarning]:
     return warnings
 
 
-def with_checks(draft: Draft, lookup: ChunkLookup) -> Draft:
-    """``draft`` with its check warnings replaced by a fresh run (composition notes kept)."""
+def with_checks(draft: Draft, corpus: Corpus) -> Draft:
+    """``draft`` with its check warnings replaced by a fresh run (composition notes kept).
+
+    Checks: numbers, citations, refs and injections (``verify``) and the company's own
+    brand-voice rules (``brand.brand_warnings``; advisory, they do not block approval).
+    """
+    from assistant.drafts.brand import brand_warnings
+
     kept = [w for w in draft.warnings if w.code in ("gap", "assumption", "no_evidence")]
-    return draft.model_copy(update={"warnings": [*kept, *verify(draft, lookup)]})
+    brand = brand_warnings(
+        draft.sections, corpus, quotes=[c.quote for c in draft.citations], lang=draft.lang
+    )
+    return draft.model_copy(update={"warnings": [*kept, *verify(draft, corpus.text_of), *brand]})

@@ -97,7 +97,7 @@ def generate(
         notice=notice,
         options=dict(request.options),
     )
-    return with_checks(draft, ctx.corpus.text_of)
+    return with_checks(draft, ctx.corpus)
 
 
 def _brand_rules(ctx: DraftContext) -> list[str]:

@@ -115,7 +115,7 @@ class ReviewService:
         edited = section.model_copy(update={"body": body.strip(), "refs": refs_in(body)})
         sections = [edited if s.key == key else s for s in current.sections]
         corpus = self._corpus()
-        draft = with_checks(current.model_copy(update={"sections": sections}), corpus.text_of)
+        draft = with_checks(current.model_copy(update={"sections": sections}), corpus)
         return self.reviews.add_version(
             draft_id,
             draft,

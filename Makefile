@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 export AXIS_HOME ?= $(HOME)/.axis
 
-.PHONY: install run ingest-demo test test-slow lint format bench browser clean
+.PHONY: install run ingest-demo test test-slow lint format bench browser postgres clean
 
 # Runtime install (what `make run` needs).  The test extras include llama-cpp-python, which
 # builds from source in 5–11 minutes the first time (pip caches the wheel afterwards), so only
@@ -38,7 +38,14 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 		else echo "browser tests need Debian's chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; fi; }
 
-test: $(DEV_STAMP) browser
+# Debian's PostgreSQL server binaries for the AXIS_DB_URL integration tests (each test run
+# starts its own server on 127.0.0.1 in a temporary folder and stops it).
+postgres:
+	@{ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; } || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; \
+		else echo "PostgreSQL tests need the server: sudo apt-get install postgresql" >&2; fi; }
+
+test: $(DEV_STAMP) browser postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -m "not slow"

@@ -145,18 +145,17 @@ def draft(
         }
         language = lang or service.settings.language
         if kind == "content-brief" and (all_personas or len(axes) > 1):
+            from assistant.drafts.content_brief_batch import brief_requests
             from assistant.drafts.evidence import Corpus
 
-            names = (
-                [p.name for p in Corpus(service.settings, service.store).personas]
-                if all_personas
-                else [persona or ""]
+            # Every persona, axis, format and stage is resolved before the first brief is made.
+            requests = brief_requests(
+                Corpus(service.settings, service.store),
+                personas=None if all_personas else [persona or ""],
+                axes=axes or None,
+                lang=language,
+                options=options,
             )
-            requests = [
-                DraftRequest(kind=kind, persona=name, axis=a, lang=language, options=options)
-                for name in names
-                for a in (axes or [None])
-            ]
             created = service.create_many(
                 requests,
                 actor=by,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -99,3 +100,27 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo company ingested once per session (copy it with ``demo_home`` to write)."""
+    from assistant.config import load_settings
+    from assistant.db.engine import dispose_all
+    from assistant.ingest.pipeline import ingest_paths
+    from assistant.retrieval.chroma_store import forget_clients
+    from assistant.workspace import open_store
+
+    home = tmp_path_factory.mktemp("demo")
+    report = ingest_paths(open_store(load_settings(home=home)), [KNOWLEDGE])
+    assert not report.rejected, report.rejected
+    forget_clients()
+    dispose_all()
+    return home
+
+
+@pytest.fixture
+def demo_home(demo_template: Path, axis_home: Path) -> Path:
+    """A private, writable copy of the ingested demo at this test's AXIS_HOME."""
+    shutil.copytree(demo_template, axis_home)
+    return axis_home

@@ -47,6 +47,8 @@ pages = [
     st.Page("views/knowledge.py", title=t("nav_knowledge"), icon=":material/library_books:"),
     st.Page("views/dashboard.py", title=t("nav_dashboard"), icon=":material/monitoring:"),
     st.Page("views/feedback.py", title=t("nav_feedback"), icon=":material/forum:"),
+    st.Page("views/drafts.py", title=t("nav_drafts"), icon=":material/edit_document:"),
+    st.Page("views/review.py", title=t("nav_review"), icon=":material/rate_review:"),
 ]
 st.navigation(pages).run()
 

@@ -295,6 +295,244 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "{name} としてナレッジに保存しました",
         "en": "Saved to knowledge as {name}",
     },
+    # -- drafts and review pages (ui/views/drafts.py, ui/views/review.py, issue 7) --------
+    "nav_drafts": {"ja": "ドラフト作成", "en": "Drafts"},
+    "nav_review": {"ja": "レビュー", "en": "Review"},
+    "drafts_title": {"ja": "ドラフト作成", "en": "Drafts"},
+    "drafts_intro": {
+        "ja": "ポジショニング・訴求軸メッセージ・SLA・改善計画・コンテンツブリーフを、社内資料の引用と計算値から作成します。作成したドラフトはレビュー待ちに入ります。",
+        "en": "Positioning, messaging, SLA, improvement plans and content briefs, built from quoted evidence and computed figures. Every draft goes to the review queue.",
+    },
+    "drafts_empty": {
+        "ja": "ワークスペースにまだ資料がありません。ドラフトの根拠になるペルソナ・製品資料・営業フィードバック・KPIを先に取り込んでください。",
+        "en": "This workspace has no documents yet. Add the personas, product notes, sales feedback and KPIs a draft is built from first.",
+    },
+    "drafts_go_knowledge": {
+        "ja": "ナレッジページで取り込む",
+        "en": "Add them on the Knowledge page",
+    },
+    "drafts_kind": {"ja": "ドラフトの種類", "en": "Kind of draft"},
+    "drafts_persona": {"ja": "ペルソナ", "en": "Persona"},
+    "drafts_persona_none": {
+        "ja": "指定しない（全ペルソナ／セグメント）",
+        "en": "None (every persona / a segment)",
+    },
+    "drafts_no_personas": {
+        "ja": "ペルソナの資料（kind: persona）がないため、ペルソナを選べません。",
+        "en": "No persona documents (kind: persona), so no persona can be chosen.",
+    },
+    "drafts_axis": {"ja": "訴求軸", "en": "Message axis"},
+    "drafts_axis_none": {"ja": "指定しない（すべての訴求軸）", "en": "None (every axis)"},
+    "drafts_axes": {"ja": "訴求軸（複数可）", "en": "Message axes (one or more)"},
+    "drafts_segment": {
+        "ja": "セグメント（業種、任意）",
+        "en": "Segment (an industry, optional)",
+    },
+    "drafts_revenue_target": {
+        "ja": "月間売上目標（円、任意。例: 3000万円、30,000,000）",
+        "en": "Monthly revenue target (yen, optional; e.g. 30,000,000 or 3000万円)",
+    },
+    "drafts_revenue_help": {
+        "ja": "空欄のときは、KPIデータの受注目標と実績の平均受注単価から計算します。",
+        "en": "Left blank, it is computed from the KPI data's won-deal target and the average deal size.",
+    },
+    "drafts_bad_yen": {
+        "ja": "売上目標「{value}」を金額として読めません（{error}）。50000000、5,000万円、1.2億 のように入力してください。",
+        "en": "Cannot read the revenue target “{value}” as yen ({error}). Write it like 50000000, 5,000万円 or 1.2億.",
+    },
+    "drafts_format": {"ja": "コンテンツ形式", "en": "Format"},
+    "drafts_stage": {"ja": "ファネル段階", "en": "Funnel stage"},
+    "drafts_default": {"ja": "おまかせ", "en": "Default"},
+    "drafts_batch": {
+        "ja": "全ペルソナ × 選んだ訴求軸 でまとめて作成",
+        "en": "Every persona × the chosen axes, in one batch",
+    },
+    "drafts_batch_count": {
+        "ja": "{n}件のブリーフを作成します。",
+        "en": "This makes {n} brief(s).",
+    },
+    "drafts_need_persona": {
+        "ja": "コンテンツブリーフにはペルソナが必要です。選ぶか、まとめて作成を選んでください。",
+        "en": "A content brief needs a persona: choose one, or make a batch.",
+    },
+    "drafts_need_axis": {
+        "ja": "訴求軸を1つ以上選んでください。",
+        "en": "Choose at least one message axis.",
+    },
+    "drafts_generate": {"ja": "ドラフトを作成", "en": "Generate"},
+    "drafts_generating": {"ja": "ドラフトを作成中…", "en": "Generating the draft…"},
+    "drafts_batch_progress": {"ja": "ブリーフ {done}/{total}", "en": "Brief {done}/{total}"},
+    "drafts_created": {
+        "ja": "ドラフト #{id} を作成し、レビュー待ちに入れました。",
+        "en": "Draft #{id} created and added to the review queue.",
+    },
+    "drafts_batch_created": {
+        "ja": "{n}件のブリーフを作成しました。",
+        "en": "Created {n} brief(s).",
+    },
+    "drafts_batch_pick": {"ja": "表示するドラフト", "en": "Draft to show"},
+    "drafts_open_review": {
+        "ja": "レビューページで開く（#{id}）",
+        "en": "Open on the Review page (#{id})",
+    },
+    "drafts_none_yet": {
+        "ja": "種類を選んで「ドラフトを作成」を押してください。",
+        "en": "Choose a kind and press Generate.",
+    },
+    "drafts_mode_offline": {"ja": "LLMなし（テンプレート構成）", "en": "no LLM (template)"},
+    "drafts_version": {"ja": "バージョン {n}", "en": "version {n}"},
+    "drafts_warnings": {"ja": "確認事項（{n}件）", "en": "Checks ({n})"},
+    "drafts_blocking": {
+        "ja": "承認を止める問題: {message}",
+        "en": "Blocks approval: {message}",
+    },
+    "drafts_sources": {"ja": "出典（{n}件）", "en": "Sources ({n})"},
+    "drafts_facts": {"ja": "計算済みの数値（{n}件）", "en": "Computed figures ({n})"},
+    "drafts_col_ref": {"ja": "参照", "en": "Ref"},
+    "drafts_col_source": {"ja": "ファイル", "en": "Source"},
+    "drafts_col_quote": {"ja": "引用", "en": "Quote"},
+    "drafts_col_label": {"ja": "項目", "en": "Figure"},
+    "drafts_col_value": {"ja": "値", "en": "Value"},
+    "drafts_edit": {"ja": "編集", "en": "Edit"},
+    "drafts_edit_label": {
+        "ja": "本文（Markdown。[S1] などの出典記号は残してください）",
+        "en": "Text (Markdown; keep source markers such as [S1])",
+    },
+    "drafts_save": {"ja": "保存（新しいバージョン）", "en": "Save as a new version"},
+    "drafts_saved": {
+        "ja": "「{section}」を保存しました（バージョン {n}）。数値と出典を再チェックしました。",
+        "en": "Saved “{section}” as version {n}; numbers and sources were checked again.",
+    },
+    "status_ok": {"ja": "根拠あり", "en": "evidenced"},
+    "status_gap": {"ja": "情報不足", "en": "gap"},
+    "status_proposal": {"ja": "提案", "en": "proposal"},
+    "status_unknown": {"ja": "不明", "en": "unknown"},
+    "review_title": {"ja": "レビュー", "en": "Review"},
+    "review_intro": {
+        "ja": "ドラフトを状態ごとに確認し、版の差分を比べ、セクションにコメントして、差し戻し・承認します。",
+        "en": "Work through drafts by status: compare versions, comment on sections, request changes or approve.",
+    },
+    "review_empty": {
+        "ja": "まだドラフトがありません。「ドラフト作成」ページで作成するか、チャットで「SLA案を作って」と頼んでください。",
+        "en": "No drafts yet. Make one on the Drafts page, or ask the chat for one (“draft an SLA”).",
+    },
+    "review_go_drafts": {"ja": "ドラフトを作成する", "en": "Make a draft"},
+    "review_all": {"ja": "すべて", "en": "All"},
+    "review_filter": {"ja": "状態で絞り込み", "en": "Filter by status"},
+    "review_pick": {"ja": "ドラフト", "en": "Draft"},
+    "review_none_in_status": {
+        "ja": "この状態のドラフトはありません。",
+        "en": "No drafts with this status.",
+    },
+    "review_not_found": {
+        "ja": "ドラフト #{id} はこのワークスペースにありません。",
+        "en": "Draft #{id} is not in this workspace.",
+    },
+    "review_meta": {
+        "ja": "{mode} · 版 {version}/{versions} · 作成 {author} · 更新 {updated}",
+        "en": "{mode} · version {version} of {versions} · by {author} · updated {updated}",
+    },
+    "review_version": {"ja": "表示する版", "en": "Version shown"},
+    "review_old_version": {
+        "ja": "この版は最新ではありません（最新は版 {n}）。操作は最新版に対して行われます。",
+        "en": "This is not the current version (current: {n}). Actions apply to the current version.",
+    },
+    "review_tab_draft": {"ja": "本文とコメント", "en": "Draft and comments"},
+    "review_tab_diff": {"ja": "版の比較", "en": "Compare versions"},
+    "review_general": {"ja": "全体へのコメント", "en": "Comments on the whole draft"},
+    "review_comments": {"ja": "コメント（{n}件）", "en": "Comments ({n})"},
+    "review_comment_label": {"ja": "コメント", "en": "Comment"},
+    "review_comment_add": {"ja": "コメントする", "en": "Add comment"},
+    "review_comment_saved": {"ja": "コメントを保存しました。", "en": "Comment saved."},
+    "review_comment_empty": {"ja": "コメントが空です。", "en": "The comment is empty."},
+    "review_resolved": {"ja": "版 {n} で対応済み", "en": "resolved in version {n}"},
+    "review_comment_kind_comment": {"ja": "コメント", "en": "comment"},
+    "review_comment_kind_request_changes": {"ja": "差し戻し", "en": "changes requested"},
+    "review_comment_kind_approval": {"ja": "承認コメント", "en": "approval"},
+    "review_comment_kind_override": {"ja": "チェックの上書き", "en": "override"},
+    "review_comment_kind_assessment": {"ja": "評価", "en": "assessment"},
+    "review_only_one_version": {
+        "ja": "版が1つしかありません。編集・再生成すると比較できます。",
+        "en": "Only one version so far; edit or regenerate to compare.",
+    },
+    "review_diff_from": {"ja": "比較元（旧）", "en": "From (older)"},
+    "review_diff_to": {"ja": "比較先（新）", "en": "To (newer)"},
+    "review_diff_same": {
+        "ja": "版 {old} と版 {new} は同じ内容です。",
+        "en": "Versions {old} and {new} are the same.",
+    },
+    "review_diff_unchanged": {
+        "ja": "変更のないセクションも表示",
+        "en": "Show unchanged sections",
+    },
+    "review_change_added": {"ja": "追加", "en": "added"},
+    "review_change_removed": {"ja": "削除", "en": "removed"},
+    "review_change_changed": {"ja": "変更", "en": "changed"},
+    "review_change_same": {"ja": "変更なし", "en": "unchanged"},
+    "review_submit": {"ja": "レビューに提出", "en": "Submit for review"},
+    "review_submitted": {"ja": "レビューに提出しました。", "en": "Submitted for review."},
+    "review_request_label": {
+        "ja": "差し戻しの理由・直してほしいこと",
+        "en": "What to change",
+    },
+    "review_request": {"ja": "差し戻す", "en": "Request changes"},
+    "review_requested": {"ja": "差し戻しました。", "en": "Changes requested."},
+    "review_approve_label": {"ja": "承認コメント（任意）", "en": "Approval note (optional)"},
+    "review_override_label": {
+        "ja": "承認理由（必須: 確認できない数値・出典を許容する理由）",
+        "en": "Why approve anyway (required: why the unverified items are acceptable)",
+    },
+    "review_blocking_explain": {
+        "ja": "この版には出典・計算値で確認できない項目が{n}件あります。数値の誤りをそのまま社内に出さないため、修正（編集・再生成）するか、許容する理由を書いて承認してください。理由は承認の記録と書き出しに残ります。",
+        "en": "This version has {n} item(s) that no source or computed figure confirms. So that a wrong number does not go out unnoticed, fix them (edit or regenerate), or approve with a note saying why they are acceptable; the note is kept with the approval and in exports.",
+    },
+    "review_override_needed": {
+        "ja": "確認できない項目があるため、承認には理由の記入が必要です。",
+        "en": "Unverified items: approving needs a note saying why.",
+    },
+    "review_approve": {"ja": "承認する", "en": "Approve"},
+    "review_approved": {"ja": "承認しました。", "en": "Approved."},
+    "review_archive": {"ja": "アーカイブ", "en": "Archive"},
+    "review_archived": {"ja": "アーカイブしました。", "en": "Archived."},
+    "review_regenerate": {
+        "ja": "再生成（未対応コメントを指示として使う）",
+        "en": "Regenerate (open comments as instructions)",
+    },
+    "review_regenerate_offline": {
+        "ja": "LLMがないため、再生成は最新の資料から組み直すだけで、コメントの指示は反映されません（コメントは未対応のまま残ります）。",
+        "en": "Without an LLM a regeneration only rebuilds from today's evidence; comments are not applied and stay open.",
+    },
+    "review_regenerating": {"ja": "再生成中…", "en": "Regenerating…"},
+    "review_regenerated": {"ja": "版 {n} を作成しました: {note}", "en": "Version {n} made: {note}"},
+    "review_not_allowed": {
+        "ja": "現在の状態（{status}）ではできません。",
+        "en": "Not possible in the current status ({status}).",
+    },
+    "review_export": {"ja": "書き出し", "en": "Export"},
+    "review_export_unapproved": {
+        "ja": "未承認のまま書き出す（ファイルに未承認と明記されます）",
+        "en": "Export although not approved (the file says so)",
+    },
+    "review_export_md": {"ja": "Markdown をダウンロード", "en": "Download Markdown"},
+    "review_export_docx": {"ja": "Word (DOCX) をダウンロード", "en": "Download Word (DOCX)"},
+    "review_export_missing": {
+        "ja": "書き出し機能はまだ利用できません（assistant.review.export がありません）。",
+        "en": "Export is not available yet (assistant.review.export is missing).",
+    },
+    "review_history": {"ja": "履歴（{n}件）", "en": "History ({n})"},
+    "review_col_at": {"ja": "日時", "en": "When"},
+    "review_col_actor": {"ja": "誰が", "en": "Who"},
+    "review_col_action": {"ja": "操作", "en": "What"},
+    "review_col_detail": {"ja": "詳細", "en": "Detail"},
+    "review_col_version": {"ja": "版", "en": "Version"},
+    "review_snapshot": {
+        "ja": "この版の根拠データ: 資料{docs}件、KPI {months}、営業メモ{notes}件",
+        "en": "Data behind this version: {docs} document(s), KPI months {months}, {notes} sales note(s)",
+    },
+    "chat_open_draft": {
+        "ja": "レビューページでドラフト #{id} を開く",
+        "en": "Open draft #{id} on the Review page",
+    },
 }
 
 KIND_LABELS: dict[str, dict[str, str]] = {
@@ -311,6 +549,27 @@ KIND_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+DRAFT_KIND_LABELS: dict[str, dict[str, str]] = {
+    "positioning": {"ja": "ポジショニング", "en": "Positioning"},
+    "messaging": {"ja": "訴求軸メッセージ", "en": "Messaging matrix"},
+    "sla": {"ja": "マーケ・営業SLA", "en": "Marketing–sales SLA"},
+    "improvement-plan": {"ja": "改善計画（チェックリスト）", "en": "Improvement plan"},
+    "content-brief": {"ja": "コンテンツブリーフ", "en": "Content brief"},
+}
+REVIEW_STATUS_LABELS: dict[str, dict[str, str]] = {
+    "draft": {"ja": "下書き", "en": "Draft"},
+    "in_review": {"ja": "レビュー中", "en": "In review"},
+    "changes_requested": {"ja": "差し戻し", "en": "Changes requested"},
+    "approved": {"ja": "承認済み", "en": "Approved"},
+    "archived": {"ja": "アーカイブ", "en": "Archived"},
+}
+STAGE_LABELS: dict[str, dict[str, str]] = {
+    "awareness": {"ja": "認知", "en": "Awareness"},
+    "consideration": {"ja": "検討", "en": "Consideration"},
+    "decision": {"ja": "決定", "en": "Decision"},
+}
+
+
 def lang() -> str:
     return st.session_state.get("lang", "ja")
 
@@ -322,3 +581,15 @@ def t(key: str, **fmt: object) -> str:
 
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, {}).get(lang(), kind)
+
+
+def draft_kind_label(kind: str) -> str:
+    return DRAFT_KIND_LABELS.get(kind, {}).get(lang(), kind)
+
+
+def review_status_label(status: str) -> str:
+    return REVIEW_STATUS_LABELS.get(status, {}).get(lang(), status)
+
+
+def stage_label(stage: str) -> str:
+    return STAGE_LABELS.get(stage, {}).get(lang(), stage)

@@ -33,8 +33,11 @@ def _section_numbers(section: Section, draft: Draft, given: Sequence[str]) -> li
     return [
         DraftWarning(
             code="unverified_number",
-            message=f"{section.title}: 「{w.detail}」 is not in the cited sources or computed "
-            "facts",
+            message=(
+                f"{section.title}：「{w.detail}」は引用した資料にも計算値にもない数値です"
+                if draft.lang == "ja"
+                else f"{section.title}: 「{w.detail}」 is not in the cited sources or computed facts"
+            ),
             section=section.key,
             detail=w.detail,
         )
@@ -42,11 +45,15 @@ def _section_numbers(section: Section, draft: Draft, given: Sequence[str]) -> li
     ]
 
 
-def _unknown_refs(section: Section, known: set[str]) -> list[DraftWarning]:
+def _unknown_refs(section: Section, known: set[str], lang: str) -> list[DraftWarning]:
     return [
         DraftWarning(
             code="unknown_ref",
-            message=f"{section.title}: [{ref}] names no source or fact of this draft",
+            message=(
+                f"{section.title}：[{ref}] はこの下書きの出典・計算値にありません"
+                if lang == "ja"
+                else f"{section.title}: [{ref}] names no source or fact of this draft"
+            ),
             section=section.key,
             detail=ref,
         )
@@ -92,7 +99,7 @@ def verify(draft: Draft, lookup: ChunkLookup) -> list[DraftWarning]:
     warnings: list[DraftWarning] = []
     for section in draft.sections:
         warnings += _section_numbers(section, draft, given)
-        warnings += _unknown_refs(section, known)
+        warnings += _unknown_refs(section, known, draft.lang)
     warnings += _citations(draft.citations, lookup)
     warnings += _injections(draft.citations)
     return warnings

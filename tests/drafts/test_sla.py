@@ -87,7 +87,9 @@ def test_rules_come_from_the_playbook_and_are_cited_verbatim(demo) -> None:  # t
     assert draft.blocking_warnings == []
 
 
-def test_without_a_playbook_or_kpi_everything_is_a_marked_proposal(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_playbook_or_kpi_everything_is_a_marked_proposal(
+    settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     store = open_store(settings)
     ingest_paths(store, [KNOWLEDGE / "personas"])
     draft = generate(settings, store, DraftRequest(kind="sla"), client=None)

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port, wait_for_port
+from tests.e2e.conftest import ARTIFACTS, CHROMIUM, LAUNCH_ARGS, serve_app
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 FEEDBACK = (
     "日付,担当者,企業名,業種,商談フェーズ,メモ\n"
@@ -38,33 +22,8 @@ FEEDBACK = (
 
 @pytest.fixture
 def app_url(axis_home: Path) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            "Debian's chromium is missing — `make test` installs it (apt-get install chromium)"
-        )
-    port = free_port()
-    env = {**os.environ, "AXIS_HOME": str(axis_home)}
-    streamlit = Path(sys.executable).with_name("streamlit")
-    log = (axis_home.parent / "streamlit.log").open("wb")
-    proc = subprocess.Popen(
-        [
-            str(streamlit), "run", str(ROOT / "ui" / "app.py"),
-            "--server.address", "127.0.0.1", "--server.port", str(port),
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        ],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
-    )  # fmt: skip
-    try:
-        wait_for_port(port, timeout=60, proc=proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    with serve_app(axis_home) as url:
+        yield url
 
 
 def test_upload_then_search_in_japanese(app_url: str, tmp_path: Path) -> None:

@@ -23,6 +23,13 @@ def _service(workspace: str) -> ChatService:
 def _render_answer(answer: Answer) -> None:
     if answer.notice:
         st.caption(f"ℹ️ {answer.notice}")
+    if (draft_id := answer.draft_id) is not None:  # the chat made a draft: open it
+        st.page_link(
+            "views/review.py",
+            label=t("chat_open_draft", id=draft_id),
+            icon=":material/rate_review:",
+            query_params={"id": str(draft_id)},
+        )
     for w in answer.warnings:
         st.warning(t(f"warn_{w.code}", detail=w.detail[:12]))
     if answer.citations:

@@ -1,0 +1,194 @@
+"""The SLA's monthly MQL/SQL commitments: the reverse plan of the revenue target.
+
+The target is the user's ``--revenue-target``, or the latest month's won-deal target times the
+average deal size; ``assistant.analytics.planning.reverse_plan`` walks it back through the
+pooled conversion rates.  Every rate, the deal size and each monthly number is registered as a
+fact, and the formula and assumptions are shown, so the commitments can be recomputed by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from assistant.analytics.models import AnalyticsError
+from assistant.analytics.planning import Plan, reverse_plan
+from assistant.analytics.report import workspace_report
+from assistant.drafts.context import DraftContext
+from assistant.drafts.models import Claim
+from assistant.errors import NotFoundError
+
+
+class Commitment(BaseModel):
+    stage: str
+    per_month: int
+    ref: str
+
+
+class Commitments(BaseModel):
+    revenue_target: Claim
+    formula: Claim
+    assumptions: list[Claim] = Field(default_factory=list)
+    monthly: list[Commitment] = Field(default_factory=list)
+    missing: Claim | None = None
+
+
+def _revenue_target(ctx: DraftContext, figures: list) -> tuple[int | None, Claim]:
+    """The target to plan for: given by the user, or the latest won target × deal size."""
+    given = ctx.request.options.get("revenue_target")
+    if given:
+        value = int(Decimal(given))
+        return value, Claim(
+            text=ctx.t(
+                f"月間売上目標 {value:,}円（指定値）", f"Monthly revenue target ¥{value:,} (given)"
+            )
+        )
+    with_target = [f for f in figures if f.segment is None and f.targets.get("won")]
+    if not with_target:
+        return None, Claim(text="")
+    latest = with_target[-1]
+    # The same pooled deal size the plan itself uses, so target ÷ deal size gives the target.
+    probe = reverse_plan(figures, revenue_target=1, window=ctx.settings.kpi_window)
+    window = probe.assumptions.window_months
+    target = int((probe.assumptions.deal_size * latest.targets["won"]).to_integral_value())
+    won_ref = ctx.book.fact(
+        f"{latest.month}:target:won",
+        ctx.t(f"{latest.month} 受注目標", f"{latest.month} won-deal target"),
+        latest.targets["won"],
+        "count",
+        f"{latest.targets['won']:,}{ctx.t('件', '')}",
+        source="kpi",
+        month=latest.month,
+    )
+    target_ref = ctx.book.fact(
+        "sla:revenue_target",
+        ctx.t(
+            "月間売上目標（受注目標×平均受注単価）",
+            "Monthly revenue target (won target × deal size)",
+        ),
+        target,
+        "yen",
+        f"{target:,}円" if ctx.ja() else f"¥{target:,}",
+        source="kpi",
+    )
+    return target, Claim(
+        text=ctx.t(
+            f"月間売上目標 {target:,}円[{target_ref}]：{latest.month}の受注目標{latest.targets['won']}件"
+            f"[{won_ref}]に、{window[0]}〜{window[-1]}の平均受注単価を掛けた値です"
+            "（--revenue-target で変更できます）。",
+            f"Monthly revenue target ¥{target:,} [{target_ref}]: the {latest.month} won-deal target "
+            f"of {latest.targets['won']} [{won_ref}] times the average deal size over "
+            f"{window[0]} to {window[-1]} (change it with --revenue-target).",
+        ),
+        refs=[target_ref, won_ref],
+    )
+
+
+def _plan_claims(ctx: DraftContext, plan: Plan) -> tuple[Claim, list[Claim], list[Commitment]]:
+    a = plan.assumptions
+    window = (
+        ctx.t(
+            f"{a.window_months[0]}〜{a.window_months[-1]}",
+            f"{a.window_months[0]} to {a.window_months[-1]}",
+        )
+        if a.window_months
+        else ""
+    )
+    names = {
+        "lead_to_mql": ctx.t("リード→MQL転換率", "lead→MQL rate"),
+        "mql_to_sql": ctx.t("MQL→SQL転換率", "MQL→SQL rate"),
+        "sql_to_won": ctx.t("SQL→受注率", "SQL→won rate"),
+    }
+    assumptions: list[Claim] = []
+    for key, rate in a.rates.items():
+        ref = ctx.book.fact(
+            f"sla:rate:{key}",
+            f"{names.get(key, key)} ({window})",
+            float(rate),
+            "ratio",
+            f"{float(rate) * 100:.1f}%",
+            source="kpi",
+        )
+        assumptions.append(
+            Claim(text=f"{names.get(key, key)}: {float(rate) * 100:.1f}% [{ref}]", refs=[ref])
+        )
+    deal = int(a.deal_size.to_integral_value())
+    deal_ref = ctx.book.fact(
+        "sla:deal_size",
+        ctx.t("平均受注単価", "Average deal size"),
+        deal,
+        "yen",
+        f"{deal:,}円" if ctx.ja() else f"¥{deal:,}",
+        source="kpi",
+    )
+    assumptions.append(
+        Claim(
+            text=ctx.t(
+                f"平均受注単価: {deal:,}円 [{deal_ref}]",
+                f"Average deal size: ¥{deal:,} [{deal_ref}]",
+            ),
+            refs=[deal_ref],
+        )
+    )
+    assumptions.append(
+        Claim(
+            text=ctx.t(
+                f"率は {window} の合計から算出（ΣSQL÷ΣMQL など）。各段階は切り上げ。",
+                f"Rates pooled over {window} (ΣSQL ÷ ΣMQL, ...); every step rounds up.",
+            )
+        )
+    )
+    formula = Claim(
+        text=ctx.t(
+            "受注 = ⌈売上目標 ÷ 平均受注単価⌉、SQL = ⌈受注 ÷ SQL→受注率⌉、MQL = ⌈SQL ÷ MQL→SQL転換率⌉、"
+            "リード = ⌈MQL ÷ リード→MQL転換率⌉",
+            "won = ⌈revenue target ÷ deal size⌉, SQL = ⌈won ÷ SQL→won⌉, MQL = ⌈SQL ÷ MQL→SQL⌉, "
+            "leads = ⌈MQL ÷ lead→MQL⌉",
+        )
+    )
+    monthly: list[Commitment] = []
+    for stage in ("leads", "mql", "sql", "won"):
+        value = getattr(plan.per_month, stage)
+        ref = ctx.book.fact(
+            f"sla:commit:{stage}",
+            ctx.t(f"月間必要数 {stage.upper()}", f"Required per month: {stage}"),
+            value,
+            "count",
+            f"{value:,}{ctx.t('件', '')}",
+            source="reverse plan",
+        )
+        monthly.append(Commitment(stage=stage, per_month=value, ref=ref))
+    return formula, assumptions, monthly
+
+
+def commitments(ctx: DraftContext) -> Commitments:
+    """The commitments, or a ``missing`` claim saying what data or option would give them."""
+    try:
+        figures = workspace_report(ctx.settings).figures
+    except NotFoundError:  # no KPI data at all: the section says what to ingest
+        figures = []
+    try:
+        target, target_claim = _revenue_target(ctx, figures)
+    except AnalyticsError as exc:
+        target, target_claim = None, Claim(text=str(exc))
+    missing = Claim(
+        text=ctx.t(
+            "KPIデータ（月次のリード・MQL・SQL・受注・売上と受注目標）がないため、月間コミットメントを"
+            "計算できません。KPIファイルを取り込むか、--revenue-target を指定してください。",
+            "No KPI history (monthly leads, MQL, SQL, won, revenue and a won target) to compute "
+            "the monthly commitments from — ingest a KPI file or give --revenue-target.",
+        )
+    )
+    if target is None:
+        return Commitments(revenue_target=missing, formula=Claim(text=""), missing=missing)
+    try:
+        plan = reverse_plan(figures, revenue_target=target, window=ctx.settings.kpi_window)
+    except AnalyticsError as exc:
+        return Commitments(
+            revenue_target=target_claim, formula=Claim(text=""), missing=Claim(text=str(exc))
+        )
+    formula, assumptions, monthly = _plan_claims(ctx, plan)
+    return Commitments(
+        revenue_target=target_claim, formula=formula, assumptions=assumptions, monthly=monthly
+    )

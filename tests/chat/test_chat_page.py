@@ -104,3 +104,16 @@ def test_english_page(store) -> None:  # type: ignore[no-untyped-def]
     at = _run("en")
     assert at.title[0].value == "Ask Axis"
     assert "What were the KPIs for 2026-09?" in [b.label for b in at.button]
+
+
+def test_asking_for_an_sla_draft_links_to_it_on_the_review_page(store, settings) -> None:  # type: ignore[no-untyped-def]
+    from assistant.review.store import ReviewStore
+
+    at = _ask(_run(), "SLA案を作って")
+    assert not at.exception and not at.error
+    (record,) = ReviewStore(settings.database_url, settings.workspace).list()
+    assert record.kind == "sla"
+    links = at.get("page_link")
+    assert [link.proto.page for link in links] == ["review"]
+    assert f"#{record.id}" in links[0].proto.label
+    assert f"id={record.id}" in links[0].proto.query_string

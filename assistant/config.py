@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     )
     context_tokens: int = Field(default=8192, ge=1024, description="The model's context window.")
     max_answer_tokens: int = Field(default=1024, ge=16, description="Longest answer requested.")
+    max_draft_tokens: int = Field(
+        default=4096, ge=256, description="Longest draft (structured JSON) requested."
+    )
     azure_openai_endpoint: str | None = Field(default=None, alias="AZURE_OPENAI_ENDPOINT")
     azure_openai_api_key: SecretStr | None = Field(default=None, alias="AZURE_OPENAI_API_KEY")
     openai_api_version: str = Field(default="2024-10-21", alias="OPENAI_API_VERSION")

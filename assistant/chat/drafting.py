@@ -96,7 +96,8 @@ def start_draft(
             "for the 経理部長”, or choose on the Drafts page.",
             None,
         )
-    service = ReviewService(settings, store, client=client)
+    # The chat's client is sized for answers; a draft gets its own, sized for drafts.
+    service = ReviewService(settings, store, client="auto" if client is not None else None)
     record, draft = service.create(
         DraftRequest(kind=kind, persona=persona, lang="ja" if ja else "en")
     )

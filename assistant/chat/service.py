@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from assistant.chat import offline
-from assistant.chat.context import Plan, gather, history_messages
+from assistant.chat.context import Plan, estimate_tokens, gather, history_messages
 from assistant.chat.drafting import start_draft
 from assistant.chat.facts import KpiFacts, TableKpiFacts
 from assistant.chat.history import ConversationStore, StoredMessage, default_title
@@ -164,26 +164,44 @@ class Turn:
 
     # -- building -------------------------------------------------------------------------
     def messages(self) -> list[ChatMessage]:
-        """What the model is sent: system rules, history within budget, evidence + question."""
+        """What the model is sent: system rules, history within budget, evidence + question.
+
+        Evidence that does not fit the context window (``AXIS_CONTEXT_TOKENS`` minus the
+        answer's share) is dropped from the lowest-ranked end, and dropped from the plan too,
+        so the answer cannot cite a source the model never saw.
+        """
         prompts, lang = self.service.prompts, self.lang
         system = prompts.render("chat_system", lang=lang)
-        user = prompts.render(
-            "chat_answer",
-            lang=lang,
-            question=self.question,
-            sources=[
-                {"id": e.ref, "file": e.source, "text": defuse(e.text)} for e in self.plan.evidence
-            ],
-            facts=[{"id": f.id, "label": f.label, "display": f.display} for f in self.plan.facts],
-        )
         settings = self.service.settings
         budget = settings.context_tokens - settings.max_answer_tokens
+        evidence = list(self.plan.evidence)
+        user = self._user_prompt(evidence)
+        while len(evidence) > 1 and estimate_tokens(system) + estimate_tokens(user) > budget:
+            evidence.pop()
+            user = self._user_prompt(evidence)
+        if len(evidence) < len(self.plan.evidence):
+            log.info(
+                "kept %d of %d sources to fit %d tokens",
+                len(evidence),
+                len(self.plan.evidence),
+                budget,
+            )
+            self.plan.evidence = evidence
         past = history_messages(self.history, budget=budget, used=[system, user])
         return [
             ChatMessage(role="system", content=system),
             *past,
             ChatMessage(role="user", content=user),
         ]
+
+    def _user_prompt(self, evidence: Sequence[Evidence]) -> str:
+        return self.service.prompts.render(
+            "chat_answer",
+            lang=self.lang,
+            question=self.question,
+            sources=[{"id": e.ref, "file": e.source, "text": defuse(e.text)} for e in evidence],
+            facts=[{"id": f.id, "label": f.label, "display": f.display} for f in self.plan.facts],
+        )
 
     def _offline(self) -> tuple[str, list[Citation]]:
         plan, lang = self.plan, self.lang

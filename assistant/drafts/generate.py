@@ -22,13 +22,14 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from assistant.chat.context import estimate_tokens
 from assistant.config import Settings
 from assistant.drafts.checks import refs_in, with_checks
 from assistant.drafts.context import DraftContext, DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import DRAFT_KINDS, Claim, Draft, DraftWarning
 from assistant.errors import AxisError
-from assistant.llm import ChatMessage, LLMClient, default_registry, get_client
+from assistant.llm import ChatMessage, LLMClient, LLMResponseError, default_registry, get_client
 from assistant.llm.structured import structured
 from assistant.retrieval import KnowledgeStore
 
@@ -50,6 +51,16 @@ def composer(kind: str) -> ModuleType:
     if kind not in _MODULES:
         raise AxisError(f"Unknown draft kind '{kind}' — use one of: {', '.join(DRAFT_KINDS)}")
     return importlib.import_module(_MODULES[kind])
+
+
+def draft_client(settings: Settings) -> LLMClient | None:
+    """The LLM for drafts: the configured one, allowed a draft-sized answer.
+
+    A draft comes back as one JSON document several times longer than a chat answer, and a
+    limit cut in the middle of it is an invalid document, so drafts get
+    ``AXIS_MAX_DRAFT_TOKENS`` instead of ``AXIS_MAX_ANSWER_TOKENS``.
+    """
+    return get_client(settings.model_copy(update={"max_answer_tokens": settings.max_draft_tokens}))
 
 
 def offline_notice(lang: str) -> str:
@@ -76,7 +87,7 @@ def generate(
     module = composer(request.kind)
     ctx = DraftContext(settings, corpus or Corpus(settings, store), request)
     payload = module.compose(ctx)
-    llm = get_client(settings) if client == "auto" else client
+    llm = draft_client(settings) if client == "auto" else client
     mode, notice = OFFLINE, offline_notice(request.lang)
     if llm is not None:
         payload = rewrite(llm, module.PAYLOAD, payload, ctx)
@@ -109,14 +120,51 @@ def _brand_rules(ctx: DraftContext) -> list[str]:
 
 def rewrite(client: LLMClient, schema: type[BaseModel], payload: BaseModel, ctx: DraftContext):
     """The LLM's version of ``payload`` in the same schema; unknown refs dropped and reported."""
+    settings = ctx.settings
+    answer = estimate_tokens(json.dumps(payload.model_dump(mode="json"), ensure_ascii=False))
+    if answer > settings.max_draft_tokens:
+        raise LLMResponseError(
+            f"This draft is about {answer:,} tokens long, more than the LLM may write "
+            f"(AXIS_MAX_DRAFT_TOKENS={settings.max_draft_tokens:,}) — raise it if the model "
+            "allows, narrow the draft (one persona, one axis), or draft without an LLM "
+            "(AXIS_LLM=offline)"
+        )
+    messages = rewrite_messages(payload, ctx, with_sources=True)
+    if _too_long(messages, ctx):
+        # The draft's claims already hold their quotes; the separate source list is the part
+        # that can go without losing evidence.
+        messages = rewrite_messages(payload, ctx, with_sources=False)
+        if _too_long(messages, ctx):
+            needed = sum(estimate_tokens(m.content) for m in messages)
+            raise LLMResponseError(
+                f"This draft needs about {needed:,} prompt tokens, more than the "
+                f"{settings.context_tokens:,}-token context window (AXIS_CONTEXT_TOKENS) leaves "
+                f"after {settings.max_draft_tokens:,} for the answer (AXIS_MAX_DRAFT_TOKENS) — "
+                "use a model with a longer context and set AXIS_CONTEXT_TOKENS to it, narrow "
+                "the draft (one persona, one axis), or draft without an LLM (AXIS_LLM=offline)"
+            )
+    result = structured(client, schema, messages)
+    _drop_unknown_refs(result, ctx)
+    return result
+
+
+def _too_long(messages: list[ChatMessage], ctx: DraftContext) -> bool:
+    budget = ctx.settings.context_tokens - ctx.settings.max_draft_tokens
+    return sum(estimate_tokens(m.content) for m in messages) > budget
+
+
+def rewrite_messages(
+    payload: BaseModel, ctx: DraftContext, *, with_sources: bool
+) -> list[ChatMessage]:
+    """System rules (with brand voice) and the composed draft, evidence quoted as data."""
     prompts = default_registry()
     lang = ctx.lang
     sources = [
         {"id": c.ref, "file": c.source, "text": c.quote.replace("</source", "< /source")}
-        for c in ctx.book.citations
+        for c in (ctx.book.citations if with_sources else [])
     ]
     facts = [{"id": f.id, "label": f.label, "display": f.display} for f in ctx.book.facts]
-    messages = [
+    return [
         ChatMessage(
             role="system",
             content=prompts.render("draft_system", lang=lang, brand_rules=_brand_rules(ctx)),
@@ -134,9 +182,6 @@ def rewrite(client: LLMClient, schema: type[BaseModel], payload: BaseModel, ctx:
             ),
         ),
     ]
-    result = structured(client, schema, messages)
-    _drop_unknown_refs(result, ctx)
-    return result
 
 
 def _drop_unknown_refs(model: BaseModel, ctx: DraftContext) -> None:

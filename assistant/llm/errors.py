@@ -13,6 +13,8 @@ Only this package knows the OpenAI client's exception types; the chat code sees 
 
 from __future__ import annotations
 
+import re
+
 import openai
 from pydantic import ValidationError
 
@@ -63,9 +65,22 @@ def translate_error(exc: BaseException, *, endpoint: str, model: str) -> AxisErr
             url=endpoint,
         )
     if isinstance(exc, openai.APIStatusError):
+        message = _server_message(exc)
+        hint = (
+            " — the prompt does not fit the model's context window: set AXIS_CONTEXT_TOKENS to "
+            "the server's context size (e.g. llama.cpp's --n_ctx)"
+            if _CONTEXT.search(message)
+            else ""
+        )
         return LLMResponseError(
             f"The LLM at {endpoint} refused the request (HTTP {exc.status_code}): "
-            f"{_short(_server_message(exc))}"
+            f"{_short(message)}{hint}"
+        )
+    if "No generation chunks" in str(exc):  # a stream that ended before any text
+        return LLMResponseError(
+            f"The LLM at {endpoint} returned no text (an empty or malformed response) — most "
+            "often the prompt did not fit the server's context window: set AXIS_CONTEXT_TOKENS "
+            "to its context size (e.g. llama.cpp's --n_ctx); otherwise check the server's log"
         )
     if isinstance(exc, openai.APIResponseValidationError | ValidationError | ValueError):
         return LLMResponseError(
@@ -73,6 +88,9 @@ def translate_error(exc: BaseException, *, endpoint: str, model: str) -> AxisErr
             "try again, or a model that follows instructions better (AXIS_MODEL)"
         )
     return LLMResponseError(f"The LLM call to {endpoint} failed: {_short(str(exc))}")
+
+
+_CONTEXT = re.compile(r"context (window|length)|maximum context|exceed.{0,40}context", re.I)
 
 
 def _server_message(exc: openai.APIStatusError) -> str:

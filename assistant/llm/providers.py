@@ -35,6 +35,14 @@ def _openai(settings: Settings) -> BaseChatModel:
 
     # A local server needs no key, but the client insists on one: send a placeholder.
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "no-key"
+    # LangChain sends the limit as ``max_completion_tokens`` (OpenAI's current name);
+    # OpenAI-compatible servers such as llama.cpp's only read ``max_tokens``, and a limit they
+    # ignore is no limit.  OpenAI itself refuses both at once, so only for other servers.
+    extra_body = (
+        {"max_tokens": settings.max_answer_tokens}
+        if settings.openai_base_url and "api.openai.com" not in settings.openai_base_url
+        else None
+    )
     return ChatOpenAI(
         model=settings.model,
         api_key=key,  # type: ignore[arg-type]
@@ -44,6 +52,7 @@ def _openai(settings: Settings) -> BaseChatModel:
         max_tokens=settings.max_answer_tokens,  # type: ignore[call-arg]
         temperature=0.2,
         stream_usage=True,
+        extra_body=extra_body,
     )
 
 

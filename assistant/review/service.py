@@ -18,10 +18,10 @@ from assistant.config import Settings
 from assistant.drafts.checks import refs_in, with_checks
 from assistant.drafts.context import Assessment, DraftRequest
 from assistant.drafts.evidence import Corpus
-from assistant.drafts.generate import generate
+from assistant.drafts.generate import draft_client, generate
 from assistant.drafts.models import Draft
 from assistant.errors import NotFoundError
-from assistant.llm import LLMClient, get_client
+from assistant.llm import LLMClient
 from assistant.retrieval import KnowledgeStore
 from assistant.review.diff import SectionDiff, diff_drafts
 from assistant.review.models import Comment, DraftRecord, ReviewView, Version
@@ -43,7 +43,7 @@ class ReviewService:
     ) -> None:
         self.settings = settings
         self.store = store
-        self.client = get_client(settings) if client == "auto" else client
+        self.client = draft_client(settings) if client == "auto" else client
         self.reviews = ReviewStore(settings.database_url, settings.workspace)
 
     def _actor(self, actor: str | None) -> str:

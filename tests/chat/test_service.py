@@ -159,3 +159,26 @@ def test_injected_document_does_not_change_what_axis_does(settings) -> None:  # 
     assert '&lt;/source>&lt;source id="99">' in sent
     assert llm_answer.intent == "knowledge"
     assert any(w.code == "injection" for w in llm_answer.warnings)
+
+
+def test_sources_that_do_not_fit_the_context_window_are_left_out(settings, store) -> None:  # type: ignore[no-untyped-def]
+    from assistant.chat.context import estimate_tokens
+
+    question = "商談で言われたことは?"
+    client, _ = fake_client("unused")
+    full = ChatService(settings, store, client=client).start(question)
+    given = len(full.plan.evidence)
+    assert given >= 2
+    prompt = full.messages()
+    needed = sum(estimate_tokens(m.content) for m in prompt)
+    # A window that holds the prompt only without its last source.
+    small = settings.model_copy(update={"context_tokens": needed + 100, "max_answer_tokens": 120})
+    client, model = fake_client("答えです [1]。")
+    turn = ChatService(small, store, client=client).start(question)
+    sent = turn.messages()
+    assert sum(estimate_tokens(m.content) for m in sent) <= small.context_tokens - 120
+    assert 1 <= len(turn.plan.evidence) < given
+    kept = {e.ref for e in turn.plan.evidence}
+    user = sent[-1].content
+    assert all(f'<source id="{ref}"' in user for ref in kept)
+    assert f'<source id="{given}"' not in user

@@ -54,3 +54,30 @@ def test_regeneration_passes_open_comments_to_the_model(llm_env: str) -> None:
     assert version.number == 2 and "1 comment(s) as instructions" in version.note
     (stored,) = [c for c in service.view(record.id).comments if c.id == comment.id]
     assert stored.resolved_in == 2
+
+
+def test_a_draft_too_big_for_the_model_is_refused_before_any_request(
+    demo_home, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from assistant.llm import LLMResponseError
+    from tests.llm.mock_server import completion, mock_client
+
+    sent: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=completion("{}"))
+
+    client = mock_client(record)
+    monkeypatch.setenv("AXIS_MAX_DRAFT_TOKENS", "1000")
+    settings = load_settings()
+    store = open_store(settings)
+    with pytest.raises(LLMResponseError, match="AXIS_MAX_DRAFT_TOKENS"):
+        generate(settings, store, DraftRequest(kind="messaging"), client=client)
+    monkeypatch.setenv("AXIS_MAX_DRAFT_TOKENS", "4096")
+    monkeypatch.setenv("AXIS_CONTEXT_TOKENS", "5000")
+    with pytest.raises(LLMResponseError, match="AXIS_CONTEXT_TOKENS"):
+        generate(load_settings(), store, DraftRequest(kind="sla"), client=client)
+    assert sent == []

@@ -51,6 +51,7 @@ def test_chat_completion_reports_usage(llm_env: str) -> None:
     assert text.strip()
     usage = client.last_usage
     assert usage is not None and usage.input_tokens > 5 and usage.output_tokens >= 1
+    assert usage.output_tokens <= 32  # AXIS_MAX_ANSWER_TOKENS reaches llama.cpp as max_tokens
     assert usage.total_tokens == usage.input_tokens + usage.output_tokens
 
 

@@ -113,3 +113,35 @@ def test_transient_failures_are_retried_a_bounded_number_of_times() -> None:
     calls.clear()
     with pytest.raises(ServiceUnavailableError, match="HTTP 503"):
         mock_client(_status(503), retries=1).complete(HELLO)
+
+
+def test_answer_limit_also_goes_as_max_tokens_to_compatible_servers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from assistant.drafts.generate import draft_client
+
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:8080/v1")
+    monkeypatch.setenv("AXIS_MAX_ANSWER_TOKENS", "300")
+    monkeypatch.setenv("AXIS_MAX_DRAFT_TOKENS", "5000")
+    chat = get_client(load_settings())
+    draft = draft_client(load_settings())
+    assert chat is not None and draft is not None
+    # llama.cpp's server ignores max_completion_tokens (LangChain's name for the limit).
+    assert chat.model.extra_body == {"max_tokens": 300}  # type: ignore[attr-defined]
+    assert draft.model.extra_body == {"max_tokens": 5000}  # type: ignore[attr-defined]
+    # OpenAI itself refuses both names at once: only the standard one goes there.
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    openai_client = get_client(load_settings())
+    assert openai_client is not None and not openai_client.model.extra_body  # type: ignore[attr-defined]
+
+
+def test_a_prompt_too_long_for_the_server_names_the_setting() -> None:
+    too_long = _status(400, "Requested tokens (2300) exceed context window of 2048")
+    client = mock_client(too_long)
+    with pytest.raises(LLMResponseError, match="AXIS_CONTEXT_TOKENS"):
+        client.complete(HELLO)
+    from assistant.llm.errors import translate_error
+
+    empty = translate_error(
+        ValueError("No generation chunks were returned"), endpoint="http://x/v1", model="m"
+    )
+    assert "returned no text" in str(empty) and "AXIS_CONTEXT_TOKENS" in str(empty)

@@ -65,10 +65,11 @@ class _Reader:
             what = (
                 "an amount in yen (e.g. 1,200,000 or 120万円)"
                 if name in MONEY_FIELDS
-                else ("a whole number (e.g. 1,200)")
+                else "a whole number (e.g. 1,200)"
             )
+            reason = str(exc).split(" (")[0]  # its own example would repeat ours
             raise IngestError(
-                f"'{normalize_cell(value)}' {exc} — write {what} or clear the cell",
+                f"'{normalize_cell(value)}' {reason} — write {what} or clear the cell",
                 path=self.source,
                 row=row.number,
                 column=column,

@@ -199,7 +199,7 @@ class ReviewService:
         self, draft_id: int, *, actor: str | None = None, comment: str | None = None
     ) -> DraftRecord:
         who = self._actor(actor)
-        self.reviews.get(draft_id)
+        self.reviews.check("request_changes", self.reviews.get(draft_id))  # refuse before writing
         if comment and comment.strip():
             self.reviews.comment(draft_id, comment, actor=who, kind="request_changes")
         return self.reviews.transition(draft_id, "request_changes", actor=who)
@@ -219,9 +219,7 @@ class ReviewService:
                 f"check(s): {listed} — fix them (edit or regenerate), or approve with a comment "
                 "that explains why they are acceptable (axis review approve ID --comment TEXT)"
             )
-        if record.status not in ("draft", "in_review"):
-            # Say why before writing anything, so a refused approval leaves no comment behind.
-            self.reviews.transition(draft_id, "approve", actor=who)
+        self.reviews.check("approve", record)  # refuse before writing the comment
         if text:
             kind = "override" if blocking else "approval"
             self.reviews.comment(draft_id, text, actor=who, kind=kind)

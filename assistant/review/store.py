@@ -267,16 +267,21 @@ class ReviewStore:
             _event(conn, draft_id, actor, kind, section or "", record.current_version, now)
         return next(c for c in self.comments(draft_id) if c.id == comment_id)
 
+    @staticmethod
+    def check(action: str, record: DraftRecord) -> None:
+        """Raise ``ReviewError`` saying what would work when ``action`` is not allowed now."""
+        if record.status not in TRANSITIONS[action]["from"]:
+            raise ReviewError(
+                f"Draft {record.id} is '{record.status}': cannot {action.replace('_', ' ')} — "
+                f"{_HINTS[action]}"
+            )
+
     def transition(
         self, draft_id: int, action: str, *, actor: str, detail: str = ""
     ) -> DraftRecord:
         record = self.get(draft_id)
         rule = TRANSITIONS[action]
-        if record.status not in rule["from"]:
-            raise ReviewError(
-                f"Draft {draft_id} is '{record.status}': cannot {action.replace('_', ' ')} — "
-                f"{_HINTS[action]}"
-            )
+        self.check(action, record)
         now = _now()
         with self.engine.begin() as conn:
             changed = conn.execute(

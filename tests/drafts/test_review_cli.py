@@ -166,7 +166,7 @@ def test_bad_review_input_gets_clear_errors(demo_home: Path) -> None:
     assert code == 1 and "needs some text" in err
     code, _, err = axis("review", "edit", draft_id, "--section", "owners")
     assert code == 2
-    code, _, err = axis("review", "request-changes", draft_id)
+    code, _, err = axis("review", "request-changes", draft_id, "--comment", "直して")
     assert code == 1 and "submit it first" in err
     code, _, err = axis("draft", "memo")
     assert code == 2 and "positioning" in err

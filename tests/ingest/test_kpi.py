@@ -161,7 +161,8 @@ def test_cell_that_is_not_a_number_is_refused_with_row_column_and_value(load):
     text = "年月,リード数,MQL数\n2026-08,600,180\n2026-09,650,約190\n"
     with pytest.raises(
         IngestError,
-        match=r"kpi\.csv row 2 column 'MQL数': '約190' is not a number .* or clear the cell",
+        match=r"kpi\.csv row 2 column 'MQL数': '約190' is not a number — write a whole number "
+        r"\(e\.g\. 1,200\) or clear the cell$",
     ) as info:
         load("kpi.csv", text)
     assert (info.value.row, info.value.column) == (2, "MQL数")

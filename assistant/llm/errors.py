@@ -76,6 +76,11 @@ def translate_error(exc: BaseException, *, endpoint: str, model: str) -> AxisErr
             f"The LLM at {endpoint} refused the request (HTTP {exc.status_code}): "
             f"{_short(message)}{hint}"
         )
+    if "length limit was reached" in str(exc):  # structured output cut off mid-JSON
+        return LLMResponseError(
+            f"The LLM at {endpoint} stopped at the token limit before its answer was complete — "
+            "raise AXIS_MAX_ANSWER_TOKENS (answers) or AXIS_MAX_DRAFT_TOKENS (drafts)"
+        )
     if "No generation chunks" in str(exc):  # a stream that ended before any text
         return LLMResponseError(
             f"The LLM at {endpoint} returned no text (an empty or malformed response) — most "

@@ -145,3 +145,14 @@ def test_a_prompt_too_long_for_the_server_names_the_setting() -> None:
         ValueError("No generation chunks were returned"), endpoint="http://x/v1", model="m"
     )
     assert "returned no text" in str(empty) and "AXIS_CONTEXT_TOKENS" in str(empty)
+
+
+def test_an_answer_cut_at_the_token_limit_names_the_settings() -> None:
+    from assistant.llm.errors import translate_error
+
+    cut = translate_error(
+        ValueError("Could not parse response content as the length limit was reached"),
+        endpoint="http://x/v1",
+        model="m",
+    )
+    assert "AXIS_MAX_ANSWER_TOKENS" in str(cut) and "AXIS_MAX_DRAFT_TOKENS" in str(cut)

@@ -49,3 +49,13 @@ def unified_diff(before: Draft, after: Draft, *, old: int, new: int) -> str:
     """The changed sections as one unified diff (empty when nothing changed)."""
     parts = [d.unified(old=old, new=new) for d in diff_drafts(before, after) if d.change != "same"]
     return "\n".join(p for p in parts if p)
+
+
+def line_blocks(before: str, after: str) -> list[tuple[bool, list[str], list[str]]]:
+    """The two texts as aligned blocks of lines, each marked changed or not: what a
+    side-by-side view shows in its two columns."""
+    old, new = before.splitlines(), after.splitlines()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return [
+        (tag != "equal", old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]

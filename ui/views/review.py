@@ -9,7 +9,6 @@ asks for it up front and says why.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import tempfile
@@ -21,7 +20,7 @@ import streamlit as st
 
 from assistant.drafts.models import Section
 from assistant.errors import AxisError
-from assistant.review.diff import SectionDiff
+from assistant.review.diff import SectionDiff, line_blocks
 from assistant.review.models import REVIEW_STATUSES, Comment, DraftRecord, ReviewView
 from assistant.review.service import ReviewService
 from assistant.review.store import TRANSITIONS
@@ -201,17 +200,11 @@ def _marked(lines: list[str], style: str) -> str:
 
 def _side_by_side(before: str, after: str) -> tuple[str, str]:
     """Both texts as HTML, lines that differ highlighted (struck out on the old side)."""
-    old, new = before.splitlines(), after.splitlines()
     left: list[str] = []
     right: list[str] = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            left.append(_marked(old[i1:i2], ""))
-            right.append(_marked(new[j1:j2], ""))
-            continue
-        left.append(_marked(old[i1:i2], _OLD_STYLE))
-        right.append(_marked(new[j1:j2], _NEW_STYLE))
+    for changed, old, new in line_blocks(before, after):
+        left.append(_marked(old, _OLD_STYLE if changed else ""))
+        right.append(_marked(new, _NEW_STYLE if changed else ""))
     return "".join(left), "".join(right)
 
 

@@ -109,6 +109,31 @@ def axis_statements(corpus: Corpus, axis: MessageAxis) -> tuple[list[Statement],
     return usable, caveats
 
 
+def product_caveats(corpus: Corpus) -> list[Statement]:
+    """Every product statement saying something is not supported (whatever the axis)."""
+    return [
+        st
+        for st in document_statements(corpus, "product")
+        if not any(h in normalize(st.heading) for h in _PRICING_HEADINGS)
+        and _CAVEAT.search(normalize(st.text))
+    ]
+
+
+def unserved(need: Line, caveats: list[Statement]) -> Statement | None:
+    """The caveat that says the product does *not* meet ``need``, if one does.
+
+    「大河会計(オンプレミス)と連携できるか不安」 must not be answered with a general
+    「会計システムへ連携」 when the product document says 大河会計 on-premises is 未対応:
+    that would promise what is not offered (the brand guide forbids it, too)."""
+    return next((c for c in caveats if _overlap(need.text, _whole_line(c)) >= MIN_SHARED), None)
+
+
+def _whole_line(st: Statement) -> str:
+    """The document line a statement was taken from, with its label (「大河会計 オンプレミス版:
+    API連携は未対応」 — the label names what is not supported)."""
+    return next((line for line in st.passage.text.splitlines() if st.text in line), st.text)
+
+
 def _overlap(a: str, b: str) -> int:
     return len(set(terms(a)) & set(terms(b)))
 
@@ -136,8 +161,13 @@ def gather(corpus: Corpus, persona: PersonaProfile, axis: MessageAxis) -> CellEv
     needs = persona_lines(persona, axis)
     usable, caveats = axis_statements(corpus, axis)
     notes = supporting_notes(corpus.feedback_notes, persona, axis)
+    every_caveat = product_caveats(corpus)
+    blocking = {id(n): c for n in needs if (c := unserved(n, every_caveat)) is not None}
+    for caveat in blocking.values():  # shown in the cell, so the reader sees why
+        if caveat not in caveats:
+            caveats.append(caveat)
     ev = CellEvidence(persona, axis, needs, usable, caveats, notes)
-    ev.pairs = _pairs(needs, usable, axis)
+    ev.pairs = _pairs([n for n in needs if id(n) not in blocking], usable, axis)
     return ev
 
 

@@ -37,6 +37,15 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document o
 ByOpt = Annotated[
     str | None, typer.Option("--by", help="Who is acting (default: AXIS_USER or login name).")
 ]
+_MAX_MONTHLY_TARGET = 10**12  # 1兆円 a month: past this a typo is likelier than a plan
+# Which options each kind takes (anything else is a usage error, not silently stored).
+_TAKES: dict[str, frozenset[str]] = {
+    "positioning": frozenset({"--persona", "--segment"}),
+    "messaging": frozenset({"--persona", "--axis"}),
+    "sla": frozenset({"--revenue-target"}),
+    "improvement-plan": frozenset(),
+    "content-brief": frozenset({"--persona", "--axis", "--all-personas", "--format", "--stage"}),
+}
 IdArg = Annotated[int, typer.Argument(help="Draft id (axis review list).", min=1)]
 
 
@@ -55,7 +64,14 @@ def _yen_option(value: str | None) -> str | None:
     from assistant.cli_kpi import _yen
 
     parsed = _yen(value, "--revenue-target")
-    return str(parsed) if parsed is not None else None
+    if parsed is None:
+        return None
+    if not 0 < parsed <= _MAX_MONTHLY_TARGET:
+        raise typer.BadParameter(
+            f"--revenue-target must be a monthly amount above 0 and at most "
+            f"{_MAX_MONTHLY_TARGET:,} yen (e.g. 5000万円)"
+        )
+    return str(parsed)
 
 
 def _record_json(record) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -126,10 +142,24 @@ def draft(
     if lang not in (None, "ja", "en"):
         raise typer.BadParameter("--lang must be ja or en")
     axes = axis or []
-    if all_personas and kind != "content-brief":
-        raise typer.BadParameter("--all-personas is for content-brief only")
-    if len(axes) > 1 and kind not in ("content-brief", "messaging"):
-        raise typer.BadParameter("several --axis are for messaging and content-brief only")
+    given = {
+        name
+        for name, value in {
+            "--persona": persona,
+            "--axis": axes,
+            "--all-personas": all_personas,
+            "--revenue-target": revenue_target,
+            "--format": format_,
+            "--stage": stage,
+            "--segment": segment,
+        }.items()
+        if value
+    }
+    if extra := sorted(given - _TAKES[kind]):
+        takes = ", ".join(sorted(_TAKES[kind])) or "none of them"
+        raise typer.BadParameter(f"{kind} does not take {', '.join(extra)} (it takes {takes})")
+    if all_personas and persona:
+        raise typer.BadParameter("give --persona or --all-personas, not both")
     with _errors():
         target = _yen_option(revenue_target)
         service = _service(workspace)
@@ -193,10 +223,13 @@ def list_(
 ) -> None:
     """Drafts by status, newest first."""
     from assistant.cli import _emit, _errors
+    from assistant.drafts.models import DRAFT_KINDS
     from assistant.review.models import REVIEW_STATUSES
 
     if status and status.replace("-", "_") not in REVIEW_STATUSES:
         raise typer.BadParameter(f"--status must be one of {', '.join(REVIEW_STATUSES)}")
+    if kind and kind not in DRAFT_KINDS:
+        raise typer.BadParameter(f"--kind must be one of {', '.join(DRAFT_KINDS)}")
     with _errors():
         records = _service(workspace).list(
             status=status.replace("-", "_") if status else None, kind=kind
@@ -274,8 +307,14 @@ def diff(
     with _errors():
         service = _service(workspace)
         record = service.reviews.get(draft_id)
-        new = to or record.current_version
-        old = from_ or max(1, new - 1)
+        new = record.current_version if to is None else to
+        old = max(1, new - 1) if from_ is None else from_
+        if old == new:
+            raise typer.BadParameter(
+                f"draft {draft_id} has only version {new}"
+                if record.current_version == 1
+                else "--from and --to name the same version"
+            )
         diffs = service.diff(draft_id, old, new)
     if as_json:
         _emit(
@@ -333,6 +372,25 @@ def comment(
 
 
 @review_app.command()
+def resolve(
+    draft_id: IdArg,
+    comment_id: Annotated[int, typer.Argument(help="Comment id (axis review show).", min=1)],
+    by: ByOpt = None,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Mark a comment as addressed by the current version."""
+    from assistant.cli import _emit, _errors
+
+    with _errors():
+        made = _service(workspace).resolve(draft_id, comment_id, actor=by)
+    if as_json:
+        _emit(made.model_dump(mode="json"))
+    else:
+        err.print(f"comment {comment_id} resolved in v{made.resolved_in}")
+
+
+@review_app.command()
 def assess(
     draft_id: IdArg,
     item: Annotated[str, typer.Option(help="Checklist item id (section item:<id>).")],
@@ -344,8 +402,11 @@ def assess(
 ) -> None:
     """Override an improvement plan's assessment of a checklist item (applied on regenerate)."""
     from assistant.cli import _emit, _errors
+    from assistant.review.service import ASSESSMENTS
 
     section = item if item.startswith("item:") else f"item:{item}"
+    if status.replace("-", "_") not in ASSESSMENTS:
+        raise typer.BadParameter(f"--status must be one of {', '.join(ASSESSMENTS)}")
     with _errors():
         made = _service(workspace).assess(
             draft_id, section, status.replace("-", "_"), text, actor=by
@@ -463,6 +524,9 @@ def approve(
     comment_: Annotated[
         str | None, typer.Option("--comment", help="Approval note; required to override checks.")
     ] = None,
+    version: Annotated[
+        int | None, typer.Option(help="The version you read; refused if it is not current.")
+    ] = None,
     by: ByOpt = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
@@ -471,7 +535,7 @@ def approve(
     from assistant.cli import _errors
 
     with _errors():
-        record = _service(workspace).approve(draft_id, actor=by, comment=comment_)
+        record = _service(workspace).approve(draft_id, actor=by, comment=comment_, version=version)
     _done(record, as_json, f"draft #{draft_id} v{record.current_version} approved")
 
 
@@ -503,6 +567,8 @@ def export(
 
     if format_ not in ("md", "docx"):
         raise typer.BadParameter("--format must be md or docx")
+    if output.suffix and not output.is_dir() and output.suffix.lower() != f".{format_}":
+        raise typer.BadParameter(f"--output {output.name} does not end in .{format_}")
     with _errors():
         path = _service(workspace).export(draft_id, format_, output, allow_unapproved=unapproved)
     if as_json:

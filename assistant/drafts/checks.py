@@ -79,6 +79,13 @@ def _citations(citations: Sequence[SourceQuote], lookup: ChunkLookup) -> list[Dr
     return out
 
 
+def gives_instructions(text: str) -> bool:
+    """Either detector: the chat verifier's phrases or the feedback pipeline's broader rules."""
+    from assistant.feedback.injection import injection_reason
+
+    return looks_like_instruction(text) or injection_reason(text) is not None
+
+
 def _injections(citations: Sequence[SourceQuote]) -> list[DraftWarning]:
     return [
         DraftWarning(
@@ -88,7 +95,7 @@ def _injections(citations: Sequence[SourceQuote]) -> list[DraftWarning]:
             detail=c.chunk_id,
         )
         for c in citations
-        if looks_like_instruction(c.quote)
+        if gives_instructions(c.quote)
     ]
 
 

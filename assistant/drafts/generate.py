@@ -24,11 +24,11 @@ from pydantic import BaseModel
 
 from assistant.chat.context import estimate_tokens
 from assistant.config import Settings
-from assistant.drafts.checks import refs_in, with_checks
+from assistant.drafts.checks import gives_instructions, refs_in, with_checks
 from assistant.drafts.context import DraftContext, DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import DRAFT_KINDS, Claim, Draft, DraftWarning
-from assistant.errors import AxisError
+from assistant.errors import AxisError, NotFoundError
 from assistant.llm import ChatMessage, LLMClient, LLMResponseError, default_registry, get_client
 from assistant.llm.structured import structured
 from assistant.retrieval import KnowledgeStore
@@ -86,6 +86,12 @@ def generate(
     """A verified draft of ``request.kind`` from the workspace's evidence."""
     module = composer(request.kind)
     ctx = DraftContext(settings, corpus or Corpus(settings, store), request)
+    if not ctx.corpus.passages:
+        raise NotFoundError(
+            f"Workspace '{settings.workspace}' has no documents to draft from — ingest the "
+            f"company's knowledge first (axis ingest knowledge/ --workspace {settings.workspace}),"
+            " or check the workspace name"
+        )
     payload = module.compose(ctx)
     llm = draft_client(settings) if client == "auto" else client
     mode, notice = OFFLINE, offline_notice(request.lang)
@@ -93,6 +99,16 @@ def generate(
         payload = rewrite(llm, module.PAYLOAD, payload, ctx)
         mode, notice = llm.label, None
     title, sections = module.render(payload, ctx)
+    if not ctx.book.citations and not any(w.code == "no_evidence" for w in ctx.warnings):
+        ctx.warn(
+            "no_evidence",
+            ctx.t(
+                "この下書きには社内資料からの引用が一つもありません（すべて提案か根拠なし）。"
+                "承認するには理由のコメントが必要です。",
+                "Nothing in this draft is quoted from the company's documents (all proposals or "
+                "gaps); approving it needs a comment saying why.",
+            ),
+        )
     draft = Draft(
         kind=request.kind,
         title=title,
@@ -112,10 +128,18 @@ def generate(
 
 
 def _brand_rules(ctx: DraftContext) -> list[str]:
+    """The brand guide's statements, as data; any that give orders to an AI are left out."""
     lines: list[str] = []
     for passage in ctx.corpus.of_kind("brand-voice"):
-        lines += ctx.corpus.statements(passage)
+        lines += [defuse(s) for s in ctx.corpus.statements(passage) if not gives_instructions(s)]
     return lines[:60]
+
+
+def defuse(text: str) -> str:
+    """Stop evidence text from closing or opening the prompt's data delimiters."""
+    for tag in ("source", "fact", "draft", "brand_rules"):
+        text = text.replace(f"</{tag}", f"&lt;/{tag}").replace(f"<{tag}", f"&lt;{tag}")
+    return text
 
 
 def rewrite(client: LLMClient, schema: type[BaseModel], payload: BaseModel, ctx: DraftContext):
@@ -160,10 +184,12 @@ def rewrite_messages(
     prompts = default_registry()
     lang = ctx.lang
     sources = [
-        {"id": c.ref, "file": c.source, "text": c.quote.replace("</source", "< /source")}
+        {"id": c.ref, "file": c.source, "text": defuse(c.quote)}
         for c in (ctx.book.citations if with_sources else [])
     ]
-    facts = [{"id": f.id, "label": f.label, "display": f.display} for f in ctx.book.facts]
+    facts = [
+        {"id": f.id, "label": defuse(f.label), "display": defuse(f.display)} for f in ctx.book.facts
+    ]
     return [
         ChatMessage(
             role="system",
@@ -177,7 +203,9 @@ def rewrite_messages(
                 kind=ctx.request.kind,
                 sources=sources,
                 facts=facts,
-                draft=json.dumps(payload.model_dump(mode="json"), ensure_ascii=False, indent=1),
+                draft=defuse(
+                    json.dumps(payload.model_dump(mode="json"), ensure_ascii=False, indent=1)
+                ),
                 instructions=ctx.request.instructions,
             ),
         ),

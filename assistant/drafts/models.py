@@ -33,8 +33,11 @@ WarningCode = Literal[
     "assumption",
     "brand_voice",
 ]
-# Warnings that stop an approval unless the approver writes an override comment.
-BLOCKING_CODES: frozenset[str] = frozenset({"unverified_number", "bad_citation", "unknown_ref"})
+# Warnings that stop an approval unless the approver writes an override comment: a number or
+# citation that does not trace, or a draft with nothing from the company's own documents.
+BLOCKING_CODES: frozenset[str] = frozenset(
+    {"unverified_number", "bad_citation", "unknown_ref", "no_evidence"}
+)
 
 
 class Claim(BaseModel):

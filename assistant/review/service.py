@@ -104,32 +104,50 @@ class ReviewService:
     def edit_section(
         self, draft_id: int, key: str, body: str, *, actor: str | None = None
     ) -> Version:
-        """A new version with one section's text replaced and every check run again."""
-        current = self.reviews.version(draft_id).draft
+        """A new version with one section's text replaced and every check run again; the open
+        comments on that section count as addressed by it."""
+        record = self.reviews.get(draft_id)
+        if record.status == "archived":
+            raise ReviewError(f"Draft {draft_id} is archived — it can no longer change")
+        base = self.reviews.version(draft_id, record.current_version)
+        current = base.draft
         section = current.section(key)
         if section is None:
             keys = ", ".join(s.key for s in current.sections)
             raise NotFoundError(f"Draft {draft_id} has no section '{key}' — its sections: {keys}")
+        if not body.strip():
+            raise ReviewError(
+                f"The new text of '{key}' is empty — write the section, or comment on it instead"
+            )
         if body.strip() == section.body.strip():
             raise ReviewError(f"Section '{key}' is unchanged — nothing to save")
         edited = section.model_copy(update={"body": body.strip(), "refs": refs_in(body)})
         sections = [edited if s.key == key else s for s in current.sections]
         corpus = self._corpus()
         draft = with_checks(current.model_copy(update={"sections": sections}), corpus)
+        addressed = [c.id for c in self.reviews.comments(draft_id) if c.open and c.section == key]
         return self.reviews.add_version(
             draft_id,
             draft,
             actor=self._actor(actor),
             reason="edited",
             note=f"edited {section.title}",
-            snapshot=self.reviews.version(draft_id).snapshot,
+            snapshot=base.snapshot,
+            resolves=addressed,
+            based_on=base.number,
         )
 
     def regenerate(
         self, draft_id: int, *, actor: str | None = None, use_comments: bool = True
     ) -> Version:
-        """A new version from today's evidence; open comments become instructions."""
+        """A new version from today's evidence; open comments become instructions.
+
+        Sections edited by hand since the last generation are rebuilt too (the evidence may
+        have changed under them); the version note names them so nobody loses an edit unaware.
+        """
         record = self.reviews.get(draft_id)
+        if record.status == "archived":  # before spending a generation on it
+            raise ReviewError(f"Draft {draft_id} is archived — it can no longer change")
         current = self.reviews.version(draft_id)
         comments = self.reviews.comments(draft_id)
         open_comments = [c for c in comments if c.open] if use_comments else []
@@ -146,6 +164,7 @@ class ReviewService:
         corpus = self._corpus()
         draft = generate(self.settings, self.store, request, client=self.client, corpus=corpus)
         applied = self.client is not None and bool(open_comments)
+        replaced = self._hand_edited(draft_id, current)
         note = (
             f"regenerated with {len(open_comments)} comment(s) as instructions"
             if applied
@@ -156,6 +175,8 @@ class ReviewService:
                 else ""
             )
         )
+        if replaced:
+            note += f"; replaced the hand edits of: {', '.join(replaced)}"
         return self.reviews.add_version(
             draft_id,
             draft,
@@ -164,7 +185,19 @@ class ReviewService:
             note=note,
             snapshot=self._snapshot(corpus),
             resolves=[c.id for c in open_comments] if applied else (),
+            based_on=current.number,
         )
+
+    def _hand_edited(self, draft_id: int, current: Version) -> list[str]:
+        """Titles of sections edited by hand since the last generated version."""
+        numbers = self.reviews.version_numbers(draft_id)
+        for number in reversed(numbers):
+            version = self.reviews.version(draft_id, number)
+            if version.reason != "edited":
+                return [
+                    d.title for d in diff_drafts(version.draft, current.draft) if d.change != "same"
+                ]
+        return []
 
     def comment(
         self, draft_id: int, text: str, *, actor: str | None = None, section: str | None = None
@@ -191,6 +224,10 @@ class ReviewService:
             assessment=status,
         )
 
+    def resolve(self, draft_id: int, comment_id: int, *, actor: str | None = None) -> Comment:
+        """Mark an open comment as addressed by the current version."""
+        return self.reviews.resolve(draft_id, comment_id, actor=self._actor(actor))
+
     # -- status -------------------------------------------------------------------------
     def submit(self, draft_id: int, *, actor: str | None = None) -> DraftRecord:
         return self.reviews.transition(draft_id, "submit", actor=self._actor(actor))
@@ -205,11 +242,25 @@ class ReviewService:
         return self.reviews.transition(draft_id, "request_changes", actor=who)
 
     def approve(
-        self, draft_id: int, *, actor: str | None = None, comment: str | None = None
+        self,
+        draft_id: int,
+        *,
+        actor: str | None = None,
+        comment: str | None = None,
+        version: int | None = None,
     ) -> DraftRecord:
-        """Approve the current version; unverified numbers need an override ``comment``."""
+        """Approve the current version; unverified numbers need an override ``comment``.
+
+        ``version`` is the version the approver read: if it is not the current one, nothing
+        is approved (an approval is for text somebody read).
+        """
         who = self._actor(actor)
         record = self.reviews.get(draft_id)
+        if version is not None and version != record.current_version:
+            raise ReviewError(
+                f"You read version {version} of draft {draft_id}, but version "
+                f"{record.current_version} is current — read it, then approve it"
+            )
         blocking = self.reviews.version(draft_id).draft.blocking_warnings
         text = (comment or "").strip()
         if blocking and not text:

@@ -43,14 +43,19 @@ TRANSITIONS: dict[str, dict[str, tuple[ReviewStatus, ...]]] = {
         "from": ("draft", "in_review", "changes_requested", "approved"),
     },
 }
-_HINTS = {
-    "submit": "only a draft or a draft with changes requested can be submitted",
-    "request_changes": "changes can only be requested on a draft in review "
+# What to do instead, by action and the status that refused it.
+_HINTS: dict[tuple[str, str], str] = {
+    ("submit", "in_review"): "it is already in review",
+    ("submit", "approved"): "it is already approved",
+    ("request_changes", "draft"): "changes can only be requested on a draft in review "
     "(submit it first: axis review submit ID)",
-    "approve": "a draft with changes requested needs a new version and a new submission first "
-    "(axis review regenerate ID, then axis review submit ID)",
-    "archive": "it is already archived",
+    ("request_changes", "changes_requested"): "changes are already requested",
+    ("request_changes", "approved"): "it is approved; edit or regenerate it to reopen it",
+    ("approve", "changes_requested"): "changes were requested: make a new version (axis "
+    "review edit / regenerate ID), then submit it (axis review submit ID)",
+    ("approve", "approved"): "it is already approved",
 }
+_DEFAULT_HINT = "archived drafts can no longer change"
 
 
 class ReviewError(AxisError):
@@ -185,11 +190,17 @@ class ReviewStore:
         note: str = "",
         snapshot: Snapshot,
         resolves: Sequence[int] = (),
+        based_on: int | None = None,
     ) -> Version:
-        """A new current version; an approved draft goes back to ``draft``."""
+        """A new current version; an approved draft goes back to ``draft``.
+
+        ``based_on`` is the version the change was made from: if another version landed in
+        between, the change is refused rather than silently dropping the other one.
+        """
         record = self.get(draft_id)
         if record.status == "archived":
             raise ReviewError(f"Draft {draft_id} is archived — it can no longer change")
+        based_on = record.current_version if based_on is None else based_on
         now = _now()
         with self.engine.begin() as conn:
             number = (
@@ -202,11 +213,22 @@ class ReviewStore:
             ) + 1
             self._insert_version(conn, draft_id, number, draft, reason, note, snapshot, actor, now)
             status = "draft" if record.status == "approved" else record.status
-            conn.execute(
+            moved = conn.execute(
                 update(drafts)
-                .where(drafts.c.id == draft_id)
+                .where(
+                    drafts.c.id == draft_id,
+                    drafts.c.status == record.status,
+                    drafts.c.current_version == based_on,
+                )
                 .values(current_version=number, title=draft.title, status=status, updated_at=now)
-            )
+            ).rowcount
+            if moved != 1:  # rolls the new version back with the transaction
+                raise ReviewError(
+                    f"Draft {draft_id} changed while you were working on it (it is now "
+                    f"'{self.get(draft_id).status}', version {self.get(draft_id).current_version}"
+                    f", your change was made from version {based_on}) — show it again and redo "
+                    "the change on the current version"
+                )
             if resolves:
                 conn.execute(
                     update(draft_comments)
@@ -243,6 +265,8 @@ class ReviewStore:
         if not text:
             raise ReviewError("A comment needs some text — say what should change and why")
         record = self.get(draft_id)
+        if record.status == "archived":
+            raise ReviewError(f"Draft {draft_id} is archived — it no longer takes comments")
         if section is not None:
             known = [s.key for s in self.version(draft_id).draft.sections]
             if section not in known:
@@ -267,13 +291,33 @@ class ReviewStore:
             _event(conn, draft_id, actor, kind, section or "", record.current_version, now)
         return next(c for c in self.comments(draft_id) if c.id == comment_id)
 
+    def resolve(self, draft_id: int, comment_id: int, *, actor: str) -> Comment:
+        record = self.get(draft_id)
+        comment = next((c for c in self.comments(draft_id) if c.id == comment_id), None)
+        if comment is None:
+            raise NotFoundError(
+                f"Draft {draft_id} has no comment {comment_id} — axis review show {draft_id} "
+                "lists them"
+            )
+        if not comment.open:
+            raise ReviewError(f"Comment {comment_id} is not open — nothing to resolve")
+        now = _now()
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(draft_comments)
+                .where(draft_comments.c.id == comment_id)
+                .values(resolved_in=record.current_version)
+            )
+            _event(conn, draft_id, actor, "resolve", f"comment {comment_id}", None, now)
+        return next(c for c in self.comments(draft_id) if c.id == comment_id)
+
     @staticmethod
     def check(action: str, record: DraftRecord) -> None:
         """Raise ``ReviewError`` saying what would work when ``action`` is not allowed now."""
         if record.status not in TRANSITIONS[action]["from"]:
             raise ReviewError(
                 f"Draft {record.id} is '{record.status}': cannot {action.replace('_', ' ')} — "
-                f"{_HINTS[action]}"
+                f"{_HINTS.get((action, record.status), _DEFAULT_HINT)}"
             )
 
     def transition(

@@ -57,13 +57,15 @@ def test_ingest_draft_and_review_live_in_postgres(postgres_url: str, axis_home: 
 
 def test_two_reviewers_acting_at_once_cannot_both_win(postgres_url: str) -> None:
     from assistant.config import load_settings
+    from assistant.drafts import DraftRequest
+    from assistant.ingest.pipeline import ingest_paths
     from assistant.review.service import ReviewService
     from assistant.review.store import ReviewError
     from assistant.workspace import open_store
 
     settings = load_settings()
     store = open_store(settings)
-    from assistant.drafts import DraftRequest
+    ingest_paths(store, [KNOWLEDGE / "playbook"])
 
     service = ReviewService(settings, store, client=None)
     record, _ = service.create(DraftRequest(kind="sla"))

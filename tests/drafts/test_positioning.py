@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.chat.passages import terms
 from assistant.drafts import DraftRequest, generate
 from assistant.drafts.models import Draft
 from assistant.errors import NotFoundError
@@ -111,7 +110,13 @@ def test_target_cites_the_persona_profile_lines(demo) -> None:  # type: ignore[n
 
 
 def _words(text: str) -> set[str]:
-    return {t for t in terms(text) if len(t) >= 2 and not t.isdigit()}
+    """Whole words, written out independently of the module: kanji runs, katakana runs and
+    Latin words of two characters or more."""
+    text = nfkc(text).lower()
+    kanji = re.findall(r"[\u4e00-\u9fff々]{2,}", text)
+    katakana = re.findall(r"[\u30a1-\u30ff]{2,}", text)
+    latin = re.findall(r"[a-z][a-z0-9.+#-]+", text)
+    return set(kanji + katakana + latin)
 
 
 def test_problem_is_the_challenge_most_echoed_by_the_segments_notes(demo) -> None:  # type: ignore[no-untyped-def]

@@ -180,3 +180,49 @@ def test_bad_review_input_gets_clear_errors(demo_home: Path) -> None:
     # Nothing above left a half-made record behind.
     shown = axis("review", "show", draft_id, "--json")[1]
     assert shown["versions"] == [1] and shown["comments"] == []
+
+
+def test_draft_options_a_kind_does_not_take_are_usage_errors(demo_home: Path) -> None:
+    for args, wrong in (
+        (("draft", "improvement-plan", "--persona", "経理部長"), "--persona"),
+        (("draft", "positioning", "--axis", "roi"), "--axis"),
+        (("draft", "sla", "--format", "blog"), "--format"),
+        (("draft", "messaging", "--revenue-target", "5000万円"), "--revenue-target"),
+    ):
+        code, _, err = axis(*args)
+        assert code == 2 and wrong in err, (args, err)
+    code, _, err = axis("draft", "content-brief", "--all-personas", "--persona", "経理部長")
+    assert code == 2 and "not both" in err
+    for target in ("0", "-5", "99999999999999999999"):
+        code, _, err = axis("draft", "sla", f"--revenue-target={target}")
+        assert code == 2 and "--revenue-target" in err, (target, err)
+    code, _, err = axis(
+        "draft", "content-brief", "--all-personas", "--axis", "roi", "--axis", "typo"
+    )
+    assert code == 1 and "typo" in err
+    code, _, err = axis("draft", "positioning", "--segment", "宇宙業")
+    assert code == 1 and "製造業" in err  # the industries there are
+    # None of that saved a draft.
+    assert axis("review", "list", "--json")[1]["drafts"] == []
+
+
+def test_a_workspace_without_documents_is_refused_by_name(demo_home: Path) -> None:
+    code, _, err = axis("draft", "sla", "--workspace", "typo")
+    assert code == 1 and "'typo' has no documents" in err
+
+
+def test_review_usage_errors(demo_home: Path, tmp_path: Path) -> None:
+    draft_id = str(axis("draft", "sla", "--json")[1]["id"])
+    code, _, err = axis("review", "diff", draft_id)
+    assert code == 2 and "only version 1" in err
+    code, _, err = axis("review", "list", "--kind", "bogus")
+    assert code == 2 and "positioning" in err
+    code, _, err = axis("review", "assess", draft_id, "--item", "x", "--status", "great", "t")
+    assert code == 2 and "not_met" in err
+    code, _, err = axis(
+        "review", "export", draft_id, "--format", "md", "--output", str(tmp_path / "a.docx")
+    )
+    assert code == 2 and "does not end in .md" in err
+    axis("review", "edit", draft_id, "--section", "owners", "--text", "- 営業部長")
+    code, _, err = axis("review", "approve", draft_id, "--version", "1")
+    assert code == 1 and "version 2 is current" in err

@@ -81,3 +81,59 @@ def test_director_assessment_overrides_the_plan_on_regeneration(service) -> None
     after = version.draft.section(item.key)
     assert after.status == "ok" and "戦略は年初に全員へ共有済み" in after.body
     assert "director" in after.body
+
+
+def test_an_edit_addresses_its_sections_comments_and_regeneration_names_replaced_edits(
+    service,
+) -> None:  # type: ignore[no-untyped-def]
+    record, _ = service.create(DraftRequest(kind="sla"))
+    on_owners = service.comment(record.id, "氏名を入れて", section="owners")
+    general = service.comment(record.id, "全体に短く")
+    service.edit_section(record.id, "owners", "- 営業部長 大西：SQLの受け入れ")
+    comments = {c.id: c for c in service.view(record.id).comments}
+    assert comments[on_owners.id].resolved_in == 2 and comments[general.id].open
+    version = service.regenerate(record.id)
+    assert "replaced the hand edits of: 責任者" in version.note
+    resolved = service.resolve(record.id, general.id)
+    assert resolved.resolved_in == 3
+    with pytest.raises(ReviewError, match="not open"):
+        service.resolve(record.id, general.id)
+
+
+def test_approval_is_for_the_version_that_was_read(service) -> None:  # type: ignore[no-untyped-def]
+    record, _ = service.create(DraftRequest(kind="sla"))
+    service.edit_section(record.id, "owners", "- 営業部長：SQLの受け入れ")
+    with pytest.raises(ReviewError, match="You read version 1 .* version 2 is current"):
+        service.approve(record.id, version=1)
+    assert service.approve(record.id, version=2).status == "approved"
+
+
+def test_an_edit_made_from_an_old_version_is_refused_not_lost(service) -> None:  # type: ignore[no-untyped-def]
+    record, draft = service.create(DraftRequest(kind="sla"))
+    stale = service.reviews.version(record.id)
+    service.edit_section(record.id, "owners", "- A")
+    with pytest.raises(ReviewError, match="changed while you were working"):
+        service.reviews.add_version(
+            record.id, draft, actor="b", reason="edited", snapshot=stale.snapshot, based_on=1
+        )
+    assert service.view(record.id).versions == [1, 2]
+
+
+def test_archived_drafts_take_no_comments_edits_or_regenerations(service) -> None:  # type: ignore[no-untyped-def]
+    record, _ = service.create(DraftRequest(kind="sla"))
+    service.archive(record.id)
+    for act in (
+        lambda: service.comment(record.id, "x"),
+        lambda: service.edit_section(record.id, "owners", "- x"),
+        lambda: service.regenerate(record.id),
+    ):
+        with pytest.raises(ReviewError, match="archived"):
+            act()
+    with pytest.raises(ReviewError, match="archived drafts can no longer change"):
+        service.approve(record.id)
+
+
+def test_an_empty_edit_is_refused(service) -> None:  # type: ignore[no-untyped-def]
+    record, _ = service.create(DraftRequest(kind="sla"))
+    with pytest.raises(ReviewError, match="empty"):
+        service.edit_section(record.id, "owners", "   ")

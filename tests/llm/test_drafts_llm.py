@@ -21,6 +21,18 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
+def tiny_workspace(axis_home, tmp_path):  # type: ignore[no-untyped-def]
+    """One short English note: something to draft from, small enough for a 2,048-token model."""
+    from assistant.ingest.pipeline import ingest_paths
+
+    note = tmp_path / "company.md"
+    note.write_text("---\nkind: company\n---\nWe sell expense software to mid-sized firms.\n")
+    settings = load_settings()
+    ingest_paths(open_store(settings), [note])
+    return settings
+
+
+@pytest.fixture
 def llm_env(llama_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("OPENAI_BASE_URL", llama_server)
     monkeypatch.setenv("AXIS_MODEL", MODEL_ALIAS)
@@ -29,7 +41,7 @@ def llm_env(llama_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return llama_server
 
 
-def test_sla_draft_round_trips_through_structured_output(llm_env: str) -> None:
+def test_sla_draft_round_trips_through_structured_output(llm_env: str, tiny_workspace) -> None:  # type: ignore[no-untyped-def]
     settings = load_settings()
     store = open_store(settings)
     client = get_client(settings)
@@ -45,7 +57,7 @@ def test_sla_draft_round_trips_through_structured_output(llm_env: str) -> None:
         assert set(section.refs) <= known  # invented refs were dropped, not kept
 
 
-def test_regeneration_passes_open_comments_to_the_model(llm_env: str) -> None:
+def test_regeneration_passes_open_comments_to_the_model(llm_env: str, tiny_workspace) -> None:  # type: ignore[no-untyped-def]
     settings = load_settings()
     service = ReviewService(settings, open_store(settings))
     record, _ = service.create(DraftRequest(kind="sla", lang="en"))

@@ -71,7 +71,30 @@ class _Picks:
 
 
 def _statement(ctx: DraftContext, product: str, picks: _Picks, refs: Sequence[str]) -> Claim:
-    """The classic one-paragraph positioning, each slot filled from an evidenced part."""
+    """The classic one-paragraph positioning, each slot filled from an evidenced part; when a
+    slot has no evidence the statement is not written (a template with holes reads like a
+    claim), and the reviewer is told which parts are missing."""
+    missing = [
+        name
+        for name, value in (
+            (ctx.t("ターゲット", "target"), picks.target),
+            (ctx.t("課題", "problem"), picks.problem),
+            (ctx.t("カテゴリー", "category"), picks.category),
+            (ctx.t("ベネフィット", "benefit"), picks.benefits),
+            (ctx.t("代替・競合", "alternative"), picks.alternative),
+            (ctx.t("差別化", "differentiation"), picks.strength and picks.weakness),
+        )
+        if not value
+    ]
+    if missing:
+        return Claim(
+            text=ctx.t(
+                f"根拠のそろわない要素（{'、'.join(missing)}）があるため、ステートメントは"
+                "組み立てていません。下の各項目の「不足している根拠」を補ってから作り直してください。",
+                f"Not written: no evidence for {', '.join(missing)}. Add what the sections "
+                "below say is missing, then regenerate.",
+            )
+        )
     hole = ctx.t("〈根拠なし〉", "<no evidence>")
     benefits = "・".join(f"「{b}」" for b in picks.benefits) or hole
     ja = (

@@ -6,17 +6,26 @@ strength answering a rival's weakness), so a reviewer can check any pick by coun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from assistant.chat.passages import Statement, terms
+from assistant.chat.passages import Statement, normalize
 from assistant.drafts.evidence import Passage
 
 SUPPORT_MIN = 2  # shared content words for a sales note to count as echoing a challenge
+# Whole words, not character pairs: kanji runs and katakana runs apart (hiragana particles
+# and endings split them), Latin words.  Pairs made 「システム」 alone count as two shared
+# "words" (シス, ステ), so a note about 情シス echoed a challenge about 会計システム.
+_WORD = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]{2,}|[\u30a1-\u30fa\u30fc-\u30ff]{2,}"
+    r"|[a-z][a-z0-9.+#-]+"
+)
 
 
 def words(text: str) -> set[str]:
-    """Content words worth matching on: two characters or more, not bare numbers."""
-    return {t for t in terms(text) if len(t) >= 2 and not t.isdigit()}
+    """Content words worth matching on: whole kanji, katakana or Latin words of two
+    characters or more (numbers are not words)."""
+    return set(_WORD.findall(normalize(text)))
 
 
 def overlap(a: str, b: str) -> int:

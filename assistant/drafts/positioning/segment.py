@@ -17,6 +17,7 @@ from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import PersonaProfile
 from assistant.drafts.models import Claim
 from assistant.drafts.positioning.gaps import gap
+from assistant.errors import NotFoundError
 
 _INDUSTRY_HEAD = re.compile(r"[(（、,]")
 _EMPLOYEES = re.compile(r"従業員\s*([\d,]+)\s*名")
@@ -61,6 +62,18 @@ def find_segment(ctx: DraftContext) -> Segment:
                 and normalize(wanted) in normalize(p.profile["industry"].text)
             )
         ]
+    if wanted and not personas:
+        known = sorted(
+            {
+                industry_head(p.profile["industry"].text)
+                for p in corpus.personas
+                if "industry" in p.profile
+            }
+        )
+        raise NotFoundError(
+            f"No persona in the segment '{wanted}' — the personas' industries are: "
+            f"{', '.join(known) or 'none recorded'}"
+        )
     industry = wanted
     if industry is None and len(personas) == 1 and "industry" in personas[0].profile:
         industry = industry_head(personas[0].profile["industry"].text)

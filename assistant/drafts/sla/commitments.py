@@ -113,20 +113,23 @@ def _plan_claims(ctx: DraftContext, plan: Plan) -> tuple[Claim, list[Claim], lis
         assumptions.append(
             Claim(text=f"{names.get(key, key)}: {float(rate) * 100:.1f}% [{ref}]", refs=[ref])
         )
-    deal = int(a.deal_size.to_integral_value())
+    # Shown to the yen and sen, so a reviewer redoing ⌈target ÷ deal size⌉ gets the plan's
+    # number (rounded to the yen, 46,043,333 ÷ 2,423,333 would round up to one deal more).
+    exact = a.deal_size.quantize(Decimal("0.01"))
+    shown = f"{exact:,.2f}" if exact != exact.to_integral_value() else f"{int(exact):,}"
     deal_ref = ctx.book.fact(
         "sla:deal_size",
         ctx.t("平均受注単価", "Average deal size"),
-        deal,
+        float(exact),
         "yen",
-        f"{deal:,}円" if ctx.ja() else f"¥{deal:,}",
+        f"{shown}円" if ctx.ja() else f"¥{shown}",
         source="kpi",
     )
     assumptions.append(
         Claim(
             text=ctx.t(
-                f"平均受注単価: {deal:,}円 [{deal_ref}]",
-                f"Average deal size: ¥{deal:,} [{deal_ref}]",
+                f"平均受注単価: {shown}円 [{deal_ref}]",
+                f"Average deal size: ¥{shown} [{deal_ref}]",
             ),
             refs=[deal_ref],
         )

@@ -262,7 +262,11 @@ def _approve(service: ReviewService, view: ReviewView) -> None:
     if blocking and not note.strip():
         st.error(t("review_override_needed"))
         return
-    _act(lambda: service.approve(record.id, comment=note or None), t("review_approved"))
+    # An approval is for the version on screen: an older one is refused by the service.
+    _act(
+        lambda: service.approve(record.id, comment=note or None, version=view.version.number),
+        t("review_approved"),
+    )
     st.rerun()
 
 

@@ -236,16 +236,18 @@ from assistant.cli_chat import ask, chat  # noqa: E402
 
 app.command("ask")(ask)
 app.command("chat")(chat)
-from assistant.cli_draft import draft, review_app  # noqa: E402
+from assistant.cli_draft import draft  # noqa: E402
 
 app.command("draft")(draft)
-app.add_typer(review_app, name="review")
 from assistant.cli_feedback import app as feedback_app  # noqa: E402
 
 app.add_typer(feedback_app, name="feedback")
 from assistant.cli_kpi import app as kpi_app  # noqa: E402
 
 app.add_typer(kpi_app, name="kpi")
+from assistant.cli_review import review_app  # noqa: E402
+
+app.add_typer(review_app, name="review")
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ asks for it up front and says why.
 
 from __future__ import annotations
 
-import html
 import re
 import tempfile
 from collections.abc import Callable
@@ -20,12 +19,12 @@ import streamlit as st
 
 from assistant.drafts.models import Section
 from assistant.errors import AxisError
-from assistant.review.diff import SectionDiff, line_blocks
 from assistant.review.models import REVIEW_STATUSES, Comment, DraftRecord, ReviewView
 from assistant.review.service import ReviewService
 from assistant.review.store import TRANSITIONS
 from ui import state
 from ui.strings import draft_kind_label, review_status_label, t
+from ui.version_diff import version_diff
 
 TARGET = "review_draft_id"  # also set by the Drafts page
 FLASH = "review_flash"
@@ -39,12 +38,6 @@ _STATUS_BADGE = {
     "archived": "violet",
 }
 _SECTION_BADGE = {"ok": "green", "gap": "red", "proposal": "blue", "unknown": "gray"}
-_OLD_STYLE = "background:#fde2e1;text-decoration:line-through;"
-_NEW_STYLE = "background:#d9f5dd;"
-_BOX = (
-    "border:1px solid #ddd;border-radius:6px;padding:8px;white-space:pre-wrap;"
-    "font-size:0.9rem;min-height:2.5rem"
-)
 
 
 def _escape(text: str) -> str:
@@ -191,54 +184,6 @@ def _body(service: ReviewService, view: ReviewView) -> None:
             notes=snap.feedback_notes,
         )
     )
-
-
-# -- side-by-side diff --------------------------------------------------------------------
-def _marked(lines: list[str], style: str) -> str:
-    return "".join(f'<div style="{style}">{html.escape(line) or "&nbsp;"}</div>' for line in lines)
-
-
-def _side_by_side(before: str, after: str) -> tuple[str, str]:
-    """Both texts as HTML, lines that differ highlighted (struck out on the old side)."""
-    left: list[str] = []
-    right: list[str] = []
-    for changed, old, new in line_blocks(before, after):
-        left.append(_marked(old, _OLD_STYLE if changed else ""))
-        right.append(_marked(new, _NEW_STYLE if changed else ""))
-    return "".join(left), "".join(right)
-
-
-def _diff_section(d: SectionDiff, old: int, new: int) -> None:
-    change = t(f"review_change_{d.change}")
-    st.markdown(f"**{d.title}** · {change}")
-    left_html, right_html = _side_by_side(d.before, d.after)
-    c1, c2 = st.columns(2)
-    c1.markdown(
-        f'<div class="axis-diff-old" style="{_BOX}"><b>v{old}</b>{left_html}</div>',
-        unsafe_allow_html=True,
-    )
-    c2.markdown(
-        f'<div class="axis-diff-new" style="{_BOX}"><b>v{new}</b>{right_html}</div>',
-        unsafe_allow_html=True,
-    )
-
-
-def _diff(service: ReviewService, view: ReviewView) -> None:
-    versions = view.versions
-    if len(versions) < 2:
-        st.info(t("review_only_one_version"))
-        return
-    c1, c2, c3 = st.columns([1, 1, 2])
-    new = c2.selectbox(t("review_diff_to"), versions[::-1], key=f"diff-to-{view.record.id}")
-    older = [v for v in versions if v < new] or versions[:1]
-    old = c1.selectbox(t("review_diff_from"), older[::-1], key=f"diff-from-{view.record.id}")
-    unchanged = c3.checkbox(t("review_diff_unchanged"), key=f"diff-same-{view.record.id}")
-    diffs = service.diff(view.record.id, old, new)
-    if all(d.change == "same" for d in diffs):
-        st.info(t("review_diff_same", old=old, new=new))
-    for d in diffs:
-        if d.change != "same" or unchanged:
-            _diff_section(d, old, new)
 
 
 # -- decisions ----------------------------------------------------------------------------
@@ -436,7 +381,7 @@ def _draft(service: ReviewService, record: DraftRecord) -> None:
     with main:
         body, compare = st.tabs([t("review_tab_draft"), t("review_tab_diff")])
         with compare:
-            _diff(service, view)
+            version_diff(service, view)
         with body:
             _body(service, view)
 

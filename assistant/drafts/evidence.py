@@ -10,7 +10,7 @@ what was given, so the checks can tell a traced number from an invented one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -87,7 +87,9 @@ class Corpus:
     def __init__(self, settings: Settings, store: KnowledgeStore) -> None:
         self.settings = settings
         self.store = store
-        rows = store.catalog.load(with_tokens=False)
+        # The store's in-memory snapshot already holds every committed chunk of the current
+        # generation (search needs it anyway); reading the catalog again would double the I/O.
+        rows = store.snapshot().rows
         self.generation = rows.generation
         self.passages = [
             Passage(c, s, k, t, m or {})
@@ -103,11 +105,6 @@ class Corpus:
 
     def of_kind(self, *kinds: str) -> list[Passage]:
         return [p for p in self.passages if p.kind in kinds]
-
-    def search(self, query: str, *, k: int = 5, kind: str | None = None) -> list[Passage]:
-        """Hybrid search, answered from this snapshot (a chunk deleted since is skipped)."""
-        hits = self.store.search(query, k=k, kind=kind)
-        return [self._by_id[h.chunk_id] for h in hits if h.chunk_id in self._by_id]
 
     def statements(self, passage: Passage) -> list[str]:
         return [s.text for s in statements(passage.text)]
@@ -258,7 +255,3 @@ class EvidenceBook:
 def refs_text(refs: Iterable[str]) -> str:
     """``[S1][F2]`` markers for a section body (empty when there are none)."""
     return "".join(f"[{r}]" for r in dict.fromkeys(refs))
-
-
-def first_sentences(lines: Sequence[Line], n: int) -> list[Line]:
-    return list(lines[:n])

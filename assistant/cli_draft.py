@@ -26,7 +26,6 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document o
 ByOpt = Annotated[
     str | None, typer.Option("--by", help="Who is acting (default: AXIS_USER or login name).")
 ]
-_MAX_MONTHLY_TARGET = 10**12  # 1兆円 a month: past this a typo is likelier than a plan
 # Which options each kind takes (anything else is a usage error, not silently stored).
 _TAKES: dict[str, frozenset[str]] = {
     "positioning": frozenset({"--persona", "--segment"}),
@@ -54,12 +53,13 @@ def _yen_option(value: str | None) -> str | None:
     parsed = _yen(value, "--revenue-target")
     if parsed is None:
         return None
-    if not 0 < parsed <= _MAX_MONTHLY_TARGET:
-        raise typer.BadParameter(
-            f"--revenue-target must be a monthly amount above 0 and at most "
-            f"{_MAX_MONTHLY_TARGET:,} yen (e.g. 5000万円)"
-        )
-    return str(parsed)
+    from assistant.drafts.sla.commitments import check_target
+    from assistant.errors import AxisError
+
+    try:
+        return str(check_target(parsed))
+    except AxisError as exc:  # a bad option value is a usage error (exit 2)
+        raise typer.BadParameter(f"--revenue-target: {exc}") from None
 
 
 def record_json(record) -> dict[str, object]:  # type: ignore[no-untyped-def]

@@ -337,8 +337,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Left blank, it is computed from the KPI data's won-deal target and the average deal size.",
     },
     "drafts_bad_yen": {
-        "ja": "売上目標「{value}」を金額として読めません（{error}）。50000000、5,000万円、1.2億 のように入力してください。",
-        "en": "Cannot read the revenue target “{value}” as yen ({error}). Write it like 50000000, 5,000万円 or 1.2億.",
+        "ja": "売上目標「{value}」を金額として読めません。50000000、5,000万円、1.2億 のように入力してください。",
+        "en": "Cannot read the revenue target “{value}” as yen. Write it like 50000000, 5,000万円 or 1.2億.",
     },
     "drafts_format": {"ja": "コンテンツ形式", "en": "Format"},
     "drafts_stage": {"ja": "ファネル段階", "en": "Funnel stage"},

@@ -109,3 +109,15 @@ def test_english_sla(demo) -> None:  # type: ignore[no-untyped-def]
     assert draft.title.startswith("Marketing")
     assert draft.section("commitments").title.startswith("Monthly commitments")
     assert "Composed without an LLM" in (draft.notice or "")
+
+
+def test_a_target_no_plan_can_be_made_for_is_refused_for_every_caller(demo) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from assistant.errors import AxisError
+
+    settings, store = demo
+    for target in ("0", "-5", str(10**13)):
+        request = DraftRequest(kind="sla", options={"revenue_target": target})
+        with pytest.raises(AxisError, match="monthly amount above 0"):
+            generate(settings, store, request, client=None)

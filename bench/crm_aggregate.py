@@ -10,7 +10,7 @@ event month twice, each in its own subprocess so peak memory is measured cleanly
 - **baseline** — what a data person would write: ``pd.read_csv(usecols=...)``, a
   ``to_datetime`` with the known format per date column, ``value_counts`` per month and a
   ``groupby().sum()`` for revenue.  No validation, no row numbers, no Japanese dates.
-- **axis** — ``assistant.analytics.crm.import_bytes``: header detection, encoding check,
+- **axis** — ``assistant.analytics.crm.importer.import_bytes``: header detection, encoding check,
   column mapping, per-row validation with row numbers, duplicate IDs, event-month counts
   and the cohort view.
 
@@ -151,7 +151,7 @@ def baseline(path: Path, system: str) -> dict[str, dict[str, int]]:
 
 
 def axis(path: Path, system: str) -> dict[str, dict[str, int]]:
-    from assistant.analytics.crm import import_bytes
+    from assistant.analytics.crm.importer import import_bytes
 
     imported = import_bytes(path.read_bytes(), filename=path.name, system=system)
     result: dict[str, dict[str, int]] = {}
@@ -175,7 +175,7 @@ def worker(method: str, path: Path, system: str) -> None:
     import pandas  # noqa: F401
     import pyarrow.csv  # noqa: F401
 
-    import assistant.analytics.crm  # noqa: F401
+    import assistant.analytics.crm.importer  # noqa: F401
 
     before = _rss_mb()
     started = time.perf_counter()

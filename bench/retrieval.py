@@ -88,7 +88,7 @@ def main() -> None:
     from assistant.config import load_settings
     from assistant.ingest.pipeline import ingest_paths
     from assistant.retrieval import KnowledgeStore, RetrievalParams
-    from assistant.retrieval.tokenize import DEFAULT_TOKENIZER
+    from assistant.text.tokens import DEFAULT_TOKENIZER
 
     paragraphs, queries = _load(args.data)
     if args.limit:

@@ -516,8 +516,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_export_md": {"ja": "Markdown をダウンロード", "en": "Download Markdown"},
     "review_export_docx": {"ja": "Word (DOCX) をダウンロード", "en": "Download Word (DOCX)"},
     "review_export_missing": {
-        "ja": "書き出し機能はまだ利用できません（assistant.review.export がありません）。",
-        "en": "Export is not available yet (assistant.review.export is missing).",
+        "ja": "書き出し機能はまだ利用できません（assistant.review.export.files がありません）。",
+        "en": "Export is not available yet (assistant.review.export.files is missing).",
     },
     "review_history": {"ja": "履歴（{n}件）", "en": "History ({n})"},
     "review_col_at": {"ja": "日時", "en": "When"},

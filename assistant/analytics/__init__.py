@@ -9,14 +9,13 @@
     planning.reverse_plan(figures, *, revenue_target, ...)     won/SQL/MQL/leads/budget
     planning.what_if(figures, *, rate, value, ...)             fewer leads at a better rate
     crm.import_export(path, *, system) / crm.store_import(store, result)
-                                                               HubSpot / Salesforce exports
+                                                               CRM/MA exports (crm/ package)
 
 Modules: ``models`` (Finding, Quantity, exact helpers), ``messages`` (ja/en templates),
 ``consolidate`` (stored rows → one figure set per month, data checks), ``funnel``,
-``achievement``, ``diagnosis``, ``planning``, ``report``; ``crm`` with ``crm_mappings``
-(the mapping tables, as data), ``crm_read`` (fast CSV reading) and ``crm_parse`` (vectorised
-cell parsing).  Nothing here imports Streamlit; the CLI is ``assistant/cli_kpi.py`` and the
-page ``ui/views/dashboard.py``.
+``achievement``, ``diagnosis``, ``planning``, ``report``; the ``crm`` package (importer,
+mapping tables as data, fast reading, vectorised parsing, counting).  Nothing here imports
+Streamlit; the CLI is ``assistant/cli/kpi.py`` and the page ``ui/views/dashboard.py``.
 """
 
 from __future__ import annotations

@@ -16,8 +16,10 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from assistant.analytics.consolidate import MonthFigures, field_label, month_index
-from assistant.analytics.models import Finding, Location, q, ratio
+from assistant.analytics.consolidate import MonthFigures, field_label
+from assistant.analytics.models import Finding, q, ratio
+from assistant.domain.grounding import Location
+from assistant.text.months import month_index
 
 ACHIEVEMENT_STAGES: tuple[str, ...] = ("leads", "mql", "sql", "won", "revenue")
 DEFAULT_THRESHOLD = Decimal("0.8")

@@ -18,16 +18,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from pydantic import BaseModel, Field
-
-from assistant.analytics.models import Finding, Location, q
+from assistant.analytics.models import Finding, q
 from assistant.db.records import StoredKpiMonth
+from assistant.domain.grounding import Location
+from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS, MonthFigures
 from assistant.ingest.columns import header_key
 from assistant.ingest.kpi import LABELS
-from assistant.ingest.normalize import parse_yen
+from assistant.text.months import month_at, month_index
+from assistant.text.normalize import parse_yen
 
-VALUE_FIELDS: tuple[str, ...] = ("leads", "mql", "sql", "won", "spend", "revenue")
-COUNT_FIELDS: tuple[str, ...] = ("leads", "mql", "sql", "won")
 MERGED_FIELDS: tuple[str, ...] = (*VALUE_FIELDS, "attributable_revenue")
 # Header names (in a KPI file's extra columns) of revenue attributable to marketing.
 ATTRIBUTABLE_HEADERS: frozenset[str] = frozenset(
@@ -47,44 +46,6 @@ ATTRIBUTABLE_HEADERS: frozenset[str] = frozenset(
 )
 _FUNNEL_PAIRS = (("mql", "leads"), ("sql", "mql"), ("won", "sql"))
 EVENT_MONTH_KEY = "集計方法"  # set by CRM imports (crm_counts.EVENT_MONTH)
-
-
-class MonthFigures(BaseModel):
-    """One month's numbers after consolidation; ``None`` = not in the data (never 0)."""
-
-    month: str
-    segment: str | None = None
-    leads: int | None = None
-    mql: int | None = None
-    sql: int | None = None
-    won: int | None = None
-    spend: int | None = None
-    revenue: int | None = None
-    attributable_revenue: int | None = None
-    targets: dict[str, int] = Field(default_factory=dict)
-    locations: list[Location] = Field(default_factory=list)
-    event_month: bool = Field(
-        default=False, description="Counted by event month (a CRM import), not per cohort."
-    )
-
-    def value(self, name: str) -> int | None:
-        return getattr(self, name)
-
-    def has_actuals(self) -> bool:
-        return any(self.value(name) is not None for name in VALUE_FIELDS)
-
-
-def month_index(month: str) -> int:
-    year, number = month.split("-")
-    return int(year) * 12 + int(number) - 1
-
-
-def month_at(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def month_range(first: str, last: str) -> list[str]:
-    return [month_at(i) for i in range(month_index(first), month_index(last) + 1)]
 
 
 def field_label(name: str) -> str:

@@ -25,9 +25,10 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from assistant.analytics.achievement import AchievementTable
-from assistant.analytics.consolidate import MonthFigures, month_at, month_index
+from assistant.analytics.consolidate import MonthFigures
 from assistant.analytics.funnel import STEP_RATES, metric_value, pooled, window
 from assistant.analytics.models import Finding, q, relative_change
+from assistant.text.months import month_at, month_index
 
 
 class DiagnosisOptions(BaseModel):

@@ -30,15 +30,10 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from assistant.analytics.consolidate import (
-    MERGED_FIELDS,
-    VALUE_FIELDS,
-    MonthFigures,
-    field_label,
-    month_at,
-    month_index,
-)
-from assistant.analytics.models import Finding, Location, q, ratio, relative_change
+from assistant.analytics.consolidate import MERGED_FIELDS, VALUE_FIELDS, MonthFigures, field_label
+from assistant.analytics.models import Finding, q, ratio, relative_change
+from assistant.domain.grounding import Location
+from assistant.text.months import month_at, month_index
 
 RATES: dict[str, tuple[str, str]] = {
     "lead_to_mql": ("mql", "leads"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from assistant.analytics.models import Finding, Lang, Location, Quantity, percent
+from assistant.analytics.models import Finding, Lang, Quantity, percent
+from assistant.domain.grounding import Location
+from assistant.text.months import format_month, format_period
 
 LABELS: dict[str, dict[str, str]] = {
     "leads": {"ja": "リード数", "en": "leads"},
@@ -156,22 +158,6 @@ def label(key: str, lang: Lang) -> str:
         base = label(key.removeprefix("target_"), lang)
         return f"目標{base}" if lang == "ja" else f"{base} target"
     return LABELS.get(key, {}).get(lang, key)
-
-
-def format_month(month: str, lang: Lang) -> str:
-    if lang == "en":
-        return month
-    year, number = month.split("-")
-    return f"{year}年{int(number)}月"
-
-
-def format_period(months: list[str], lang: Lang) -> str:
-    if not months:
-        return ""
-    first, last = format_month(months[0], lang), format_month(months[-1], lang)
-    if first == last:
-        return first
-    return f"{first}〜{last}" if lang == "ja" else f"{first} to {last}"
 
 
 def _plain(value: Decimal | int) -> str:

@@ -17,6 +17,7 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
+from assistant.domain.grounding import Location
 from assistant.errors import AxisError
 
 Lang = Literal["ja", "en"]
@@ -41,14 +42,6 @@ class Quantity(BaseModel):
 
     value: Decimal | int
     unit: Unit
-
-
-class Location(BaseModel):
-    """Where a figure came from: the file (source), its data row and the column/field."""
-
-    source: str
-    row: int | None = None
-    column: str | None = None
 
 
 class FindingJson(TypedDict):

@@ -26,10 +26,11 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
-from assistant.analytics.consolidate import MonthFigures, month_index
+from assistant.analytics.consolidate import MonthFigures
 from assistant.analytics.funnel import STEP_RATES
-from assistant.analytics.messages import format_period, label
+from assistant.analytics.messages import label
 from assistant.analytics.models import AnalyticsError, json_number, round_yen
+from assistant.text.months import format_period, month_index
 
 DEFAULT_WINDOW = 3
 _PRECISION = Decimal(1).scaleb(-12)

@@ -28,13 +28,14 @@ from typing import TypedDict
 from pydantic import BaseModel, Field
 
 from assistant.analytics.achievement import AchievementTable, achievement
-from assistant.analytics.consolidate import MonthFigures, consolidate, month_index
+from assistant.analytics.consolidate import MonthFigures, consolidate
 from assistant.analytics.diagnosis import DiagnosisOptions, diagnose
 from assistant.analytics.funnel import COSTS, RATES, Change, FunnelTable, funnel_rows
 from assistant.analytics.models import Finding, FindingJson, json_number, json_yen
 from assistant.config import Settings
 from assistant.db.records import StoredKpiMonth, load_kpi_months
 from assistant.errors import NotFoundError
+from assistant.text.months import month_index
 
 _CATEGORY_ORDER = {"bottleneck": 0, "pattern": 1, "data": 2}
 _CHANGE_METRICS = ("leads", "mql", "sql", "won", "spend", "revenue", *RATES, "cpl", "roi")

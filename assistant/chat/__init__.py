@@ -5,8 +5,9 @@ Conversations persist in SQL (``ConversationStore``), written before the model i
 """
 
 from assistant.chat.history import Conversation, ConversationStore, StoredMessage
-from assistant.chat.models import Answer, AnswerWarning, Citation, Evidence, Fact
+from assistant.chat.models import Answer, AnswerWarning
 from assistant.chat.service import ChatService, Turn
+from assistant.domain.grounding import Citation, Evidence, Fact
 
 __all__ = [
     "Answer",

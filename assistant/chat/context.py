@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.facts import KpiFacts, month_label
+from assistant.chat.facts import KpiFacts
 from assistant.chat.history import StoredMessage
-from assistant.chat.models import Evidence, Fact
 from assistant.chat.phrases import phrase
 from assistant.chat.router import Route
 from assistant.chat.scope import document_names_of, document_search
 from assistant.domain import SearchResult
+from assistant.domain.grounding import Evidence, Fact
 from assistant.llm import ChatMessage
 from assistant.retrieval import KnowledgeStore
+from assistant.text.months import format_month
 
 KNOWLEDGE_K = 5
 FEEDBACK_K = 6
@@ -120,8 +121,8 @@ def _kpi_plan(
         plan.fixed_text = phrase("no_kpi_at_all", lang)
         return plan
     if month is None or month not in months:
-        shown = month_label(month, lang) if month else question
-        listed = "、".join(month_label(m, lang) for m in months)
+        shown = format_month(month, lang) if month else question
+        listed = "、".join(format_month(m, lang) for m in months)
         plan.fixed_text = phrase("no_kpi", lang, month=shown, months=listed)
         return plan
     plan.month_facts = kpi.month_facts(month, lang=lang)
@@ -134,7 +135,7 @@ def _kpi_plan(
     for number, fact in enumerate(facts, start=1):
         fact.id = f"F{number}"
     plan.facts = facts
-    kpi_hits = store.search(month_label(month, "ja"), k=1, kind="kpi", where={"month": month})
+    kpi_hits = store.search(format_month(month, "ja"), k=1, kind="kpi", where={"month": month})
     context = [r for r in store.search(question, k=KNOWLEDGE_K) if r.kind != "kpi"][:3]
     plan.evidence = _evidence([*kpi_hits, *context])
     plan.kpi_evidence = plan.evidence[0] if kpi_hits else None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from assistant.chat.numbers import normalize
+from assistant.text.normalize import nfkc
 
 if TYPE_CHECKING:  # assistant.drafts imports assistant.chat: import it when drafting
     from assistant.config import Settings
@@ -47,15 +47,15 @@ class DraftStarted:
 
 
 def draft_kind(question: str) -> DraftKind | None:
-    text = normalize(question)
+    text = nfkc(question)
     return next((kind for kind, pattern in _KINDS if pattern.search(text)), None)
 
 
 def _persona_in(question: str, corpus: Corpus) -> str | None:
-    text = normalize(question).replace(" ", "")
+    text = nfkc(question).replace(" ", "")
     for persona in corpus.personas:
         for name in (persona.name.replace(" ", ""), persona.short_name, persona.slug):
-            if name and normalize(name) in text:
+            if name and nfkc(name) in text:
                 return persona.name
     return None
 

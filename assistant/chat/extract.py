@@ -26,10 +26,11 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from assistant.chat.models import Evidence
-from assistant.chat.passages import Statement, normalize, statements, terms
 from assistant.chat.scope import file_words, named_in
-from assistant.chat.verify import looks_like_instruction
+from assistant.domain.grounding import Evidence
+from assistant.grounding.injection import looks_like_instruction
+from assistant.text.normalize import fold
+from assistant.text.statements import Statement, statements, terms
 
 MAX_SENTENCES = 4
 _CONTEXT_WEIGHT = 0.85  # a question word found only in the heading counts this much
@@ -145,25 +146,25 @@ def _related(
     question: str, weights: dict[str, float]
 ) -> list[tuple[set[str], tuple[str, ...], float]]:
     """For each question word with related words: its terms, the related words, its weight."""
-    q = normalize(question)
+    q = fold(question)
     out = []
     for word, related in RELATED.items():
         if word in q:
             own = set(terms(word))
-            out.append((own, tuple(normalize(r) for r in related), sum(weights[t] for t in own)))
+            out.append((own, tuple(fold(r) for r in related), sum(weights[t] for t in own)))
     return out
 
 
 def _score(pool: list[_Candidate], question: str, names: set[str]) -> None:
     weights = _weights(question, pool, names)
     related = _related(question, weights)
-    q = normalize(question)
+    q = fold(question)
     answers = [shape for asked, shape in _ANSWER_TYPES if asked.search(q)]
     total = sum(w for t, w in weights.items() if t not in names) or 1.0
     for c in pool:
         own = sum(w for t, w in weights.items() if t in c.own)
         around = sum(w for t, w in weights.items() if t in c.around)
-        text, context = normalize(c.statement.text), normalize(c.statement.context)
+        text, context = fold(c.statement.text), fold(c.statement.context)
         for word_terms, alternatives, weight in related:
             if word_terms & (c.own | c.around):
                 continue  # the word itself is there; a synonym adds nothing

@@ -11,9 +11,10 @@ from collections import defaultdict
 from fractions import Fraction
 from typing import Protocol
 
-from assistant.chat.models import Fact
 from assistant.db.records import StoredKpiMonth, load_kpi_months
 from assistant.domain import FUNNEL_STAGES, KpiMonth
+from assistant.domain.grounding import Fact
+from assistant.text.months import format_month
 
 _STAGE_LABELS = {
     "ja": {"leads": "リード数", "mql": "MQL数", "sql": "SQL数", "won": "受注数"},
@@ -35,11 +36,6 @@ class KpiFacts(Protocol):
     def month_facts(self, month: str, *, lang: str) -> list[Fact]: ...
 
 
-def month_label(month: str, lang: str) -> str:
-    year, number = month.split("-")
-    return f"{year}年{int(number)}月" if lang == "ja" else f"{year}-{number}"
-
-
 def percent(value: Fraction) -> str:
     return f"{float(value) * 100:.1f}%"
 
@@ -58,7 +54,7 @@ class TableKpiFacts:
         if stored is None:
             return []
         source, kpi = stored
-        label = month_label(month, lang)
+        label = format_month(month, lang)
         facts: list[Fact] = []
 
         def add(key: str, name: str, value: Fraction | int, unit: str, display: str) -> None:

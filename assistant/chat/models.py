@@ -6,45 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.domain.grounding import Citation, Fact
+
 Intent = Literal["knowledge", "kpi", "feedback", "draft"]
-FactUnit = Literal["count", "yen", "ratio"]
-
-
-class Evidence(BaseModel):
-    """A retrieved passage as shown to the model: ``ref`` is the number it is cited by."""
-
-    ref: int
-    chunk_id: str
-    source: str
-    kind: str
-    text: str
-    names: list[str] = Field(
-        default_factory=list,
-        description="What the document is called (title, persona, competitor): words in a "
-        "question that pick this document rather than a statement in it.",
-    )
-
-
-class Fact(BaseModel):
-    """A number computed by code, never by the model.  ``value`` is exact (ratios as 0–1)."""
-
-    id: str = Field(description="Stable id the answer cites, e.g. F1.")
-    key: str = Field(description="What it is, machine-readable, e.g. 2026-09:rate:sql/mql.")
-    label: str
-    value: float
-    unit: FactUnit
-    display: str
-    source: str
-    month: str | None = None
-
-
-class Citation(BaseModel):
-    """Where a claim comes from: a chunk that exists and the exact text quoted from it."""
-
-    ref: int
-    chunk_id: str
-    source: str
-    quote: str
 
 
 class AnswerWarning(BaseModel):

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from assistant.chat.extract import Pick, extract
-from assistant.chat.facts import month_label
-from assistant.chat.models import Citation, Evidence, Fact
 from assistant.chat.phrases import phrase
-from assistant.chat.verify import looks_like_instruction
+from assistant.domain.grounding import Citation, Evidence, Fact
+from assistant.grounding.injection import looks_like_instruction
+from assistant.text.months import format_month
 
 __all__ = ["Pick", "extract", "feedback_answer", "knowledge_answer", "kpi_answer"]
 
@@ -65,7 +65,7 @@ def kpi_answer(
     """The month's funnel from computed facts, grouped in lines, citing the month's row."""
     by_key = {f.key.split(":", 1)[1]: f for f in facts}
     ref = f" [{kpi_evidence.ref}]" if kpi_evidence else ""
-    lines = [phrase("kpi_intro", lang, month=month_label(month, lang)) + ref]
+    lines = [phrase("kpi_intro", lang, month=format_month(month, lang)) + ref]
     groups = (
         ("kpi_counts", ("leads", "mql", "sql", "won")),
         ("kpi_rates", ("rate:mql/leads", "rate:sql/mql", "rate:won/sql")),
@@ -82,7 +82,7 @@ def kpi_answer(
         items = [rates[k] for k in ("rate:mql/leads", "rate:sql/mql", "rate:won/sql") if k in rates]
         if items:
             body = "、".join(f"{_short(f, other_month, lang)} {f.display} [{f.id}]" for f in items)
-            lines.append(f"- {month_label(other_month, lang)}: {body}")
+            lines.append(f"- {format_month(other_month, lang)}: {body}")
     citations = []
     if kpi_evidence:
         citations.append(_cite(kpi_evidence, kpi_evidence.text.split("。")[0]))
@@ -90,7 +90,7 @@ def kpi_answer(
 
 
 def _short(fact: Fact, month: str, lang: str) -> str:
-    return fact.label.removeprefix(month_label(month, lang)).strip()
+    return fact.label.removeprefix(format_month(month, lang)).strip()
 
 
 def _cite(ev: Evidence, quote: str) -> Citation:

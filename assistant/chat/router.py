@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.chat.models import Intent
-from assistant.chat.numbers import normalize
+from assistant.text.months import shift_month
+from assistant.text.normalize import nfkc
 
 _DRAFT = re.compile(
     r"(案|ドラフト|下書き|草案|たたき台|ブリーフ|計画書).{0,8}(作|書|起こ|出|用意|ください|お願い)"
@@ -97,12 +98,12 @@ class Route:
 
 def document_kinds(question: str) -> tuple[str, ...]:
     """The kinds of document a knowledge question's words point to, in the order listed."""
-    text = normalize(question)
+    text = nfkc(question)
     return tuple(kind for kind, pattern in _KIND_HINTS if pattern.search(text))
 
 
 def classify(question: str) -> Intent:
-    text = normalize(question)
+    text = nfkc(question)
     if _DRAFT.search(text):
         return "draft"
     kpi = _kpi_signals(text)
@@ -129,15 +130,9 @@ def _kpi_signals(text: str) -> int:
     return words + int(metric_asked)
 
 
-def shift_month(month: str, delta: int) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    index = year * 12 + (number - 1) + delta
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
 def resolve_month(question: str, *, months: list[str], previous: str | None) -> str | None:
     """The KPI month a question means, from the months there are and the last answer's month."""
-    text = normalize(question)
+    text = nfkc(question)
     if m := _EXPLICIT_MONTH.search(text):
         month = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
         return month if 1 <= int(m.group(2)) <= 12 else None
@@ -168,4 +163,4 @@ def route(question: str, *, months: list[str], previous_month: str | None = None
     if intent != "kpi":
         return Route(intent=intent)
     month = resolve_month(question, months=months, previous=previous_month)
-    return Route(intent="kpi", month=month, trend=bool(_TREND.search(normalize(question))))
+    return Route(intent="kpi", month=month, trend=bool(_TREND.search(nfkc(question))))

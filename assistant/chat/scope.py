@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 
-from assistant.chat.passages import normalize
 from assistant.domain import SearchResult
 from assistant.retrieval import KnowledgeStore
 from assistant.retrieval.catalog import CatalogRows
+from assistant.text.normalize import fold
 
 NOT_DOCUMENTS = frozenset({"feedback", "kpi"})
 _ENTITY_KEYS = ("persona", "competitor", "product", "company")
@@ -76,7 +76,7 @@ def document_names_of(meta: Mapping[str, object], kind: str) -> list[str]:
 
 def name_parts(value: str) -> list[str]:
     """The pieces of a name a question may use: 「経理部長 佐藤さん」 -> 経理部長, 佐藤さん."""
-    value = _CORPORATE.sub(" ", normalize(value))
+    value = _CORPORATE.sub(" ", fold(value))
     out = []
     for part in _SPLIT.split(value):
         part = part.strip("-")
@@ -107,7 +107,7 @@ def file_words(source: str, kind: str) -> str:
     (none for playbooks and notes, whose file names describe a topic)."""
     if kind in _TOPIC_KINDS:
         return ""
-    stem = normalize(PurePosixPath(source).stem)
+    stem = fold(PurePosixPath(source).stem)
     return " ".join(p for p in _FILE_SPLIT.split(stem) if p.isascii() and len(p) >= 5)
 
 
@@ -143,7 +143,7 @@ def share_in(part: str, question: str) -> float:
 
 def named_in(question: str, names: Iterable[str]) -> list[str]:
     """The parts of ``names`` that ``question`` uses, as the question spells them."""
-    q = normalize(question)
+    q = fold(question)
     found = []
     for name in names:
         for part in name_parts(name):
@@ -161,7 +161,7 @@ def _longest_common(question: str, part: str) -> str:
 
 def named_documents(question: str, store: KnowledgeStore) -> list[Named]:
     """Documents the question names, best first (entity names before titles and files)."""
-    q = normalize(question)
+    q = fold(question)
     best: dict[str, Named] = {}
     for name in document_names(store):
         share = share_in(name.part, q)

@@ -24,18 +24,20 @@ from assistant.chat.context import Plan, estimate_tokens, gather, history_messag
 from assistant.chat.drafting import start_draft
 from assistant.chat.facts import KpiFacts, TableKpiFacts
 from assistant.chat.history import ConversationStore, StoredMessage, default_title
-from assistant.chat.models import Answer, Citation, Evidence
+from assistant.chat.models import Answer
 from assistant.chat.phrases import phrase
 from assistant.chat.router import route
-from assistant.chat.verify import (
+from assistant.config import Settings
+from assistant.domain.grounding import Citation, Evidence
+from assistant.errors import AxisError
+from assistant.grounding.injection import defuse
+from assistant.grounding.verify import (
     check_citations,
     check_injection,
     check_numbers,
     check_refs,
     cited_refs,
 )
-from assistant.config import Settings
-from assistant.errors import AxisError
 from assistant.llm import ChatMessage, LLMClient, default_registry, get_client
 from assistant.llm.prompts import PromptRegistry
 from assistant.retrieval import KnowledgeStore
@@ -268,13 +270,6 @@ class Turn:
         meta = answer.model_dump(mode="json", exclude={"text", "conversation_id"})
         self.service.conversations.add_message(self.conversation_id, "assistant", text, meta)
         self.answer = answer
-
-
-def defuse(text: str) -> str:
-    """Stop retrieved text from closing or opening our delimiters."""
-    for tag in ("source", "fact"):
-        text = text.replace(f"</{tag}", f"&lt;/{tag}").replace(f"<{tag}", f"&lt;{tag}")
-    return text
 
 
 def _best_quote(ev: Evidence, answer: str) -> Citation:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.chat.facts import KpiFacts, month_label
+from assistant.chat.facts import KpiFacts
 from assistant.retrieval import KnowledgeStore
+from assistant.text.months import format_month
 
 _TEXT = {
     "kpi": {"ja": "{month}のKPIは？", "en": "What were the KPIs for {month}?"},
@@ -26,7 +27,7 @@ def starter_questions(
     questions: list[str] = []
     months = kpi.months()
     if months:
-        questions.append(_TEXT["kpi"][lang].format(month=month_label(months[-1], lang)))
+        questions.append(_TEXT["kpi"][lang].format(month=format_month(months[-1], lang)))
         questions.append(_TEXT["trend"][lang])
     rows = store.snapshot().rows
     personas = sorted(

@@ -1,4 +1,4 @@
-"""Types shared by every part of Axis.
+"""Documents as they cross module boundaries: loaded files, chunks, search results.
 
 These are the shapes that cross module boundaries: loaders produce ``LoadedFile``; the
 ingest pipeline turns it into ``Chunk``s; retrieval returns ``SearchResult``s.  Keeping them
@@ -12,6 +12,8 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.domain.kpi import KpiMonth
 
 DocumentKind = Literal[
     "company",
@@ -38,7 +40,6 @@ MARKDOWN_KINDS: tuple[str, ...] = (
 )
 
 MetaValue = str | int | float | bool
-FUNNEL_STAGES: tuple[str, ...] = ("leads", "mql", "sql", "won")
 
 
 class IngestWarning(BaseModel):
@@ -70,27 +71,6 @@ class FeedbackNote(BaseModel):
     account: str | None = None
     industry: str | None = None
     stage: str | None = None
-    extra: dict[str, str] = Field(default_factory=dict)
-
-
-class KpiMonth(BaseModel):
-    """One month of funnel numbers.  Counts are integers; money is integer yen.
-
-    ``None`` means "not in the data", never zero.  ``targets`` maps a funnel stage
-    (``leads``, ``mql``, ``sql``, ``won``) or ``revenue``/``spend`` to its target.
-    """
-
-    month: str = Field(pattern=r"^\d{4}-\d{2}$")
-    row: int
-    leads: int | None = None
-    mql: int | None = None
-    sql: int | None = None
-    won: int | None = None
-    spend: int | None = None
-    revenue: int | None = None
-    targets: dict[str, int] = Field(default_factory=dict)
-    segment: str | None = None
-    # Columns Axis has no field for (CPL, メモ, ...), kept as text so nothing is lost.
     extra: dict[str, str] = Field(default_factory=dict)
 
 

@@ -1,8 +1,9 @@
 """Drafts a marketing director signs off: one module per kind, all built from evidence."""
 
+from assistant.domain.grounding import Claim, SourceQuote
 from assistant.drafts.context import DraftContext, DraftRequest
 from assistant.drafts.generate import generate
-from assistant.drafts.models import DRAFT_KINDS, Claim, Draft, DraftKind, Section, SourceQuote
+from assistant.drafts.models import DRAFT_KINDS, Draft, DraftKind, Section
 
 __all__ = [
     "DRAFT_KINDS",

@@ -26,10 +26,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.chat.passages import normalize
 from assistant.db.records import StoredFeedbackNote
 from assistant.drafts.evidence import EvidenceBook, Line, PersonaProfile
 from assistant.errors import NotFoundError
+from assistant.text.normalize import fold
 
 MIN_NOTES = 3
 MIN_PERSONA_LINES = 2
@@ -59,11 +59,11 @@ class MessageAxis:
         return self.ja if lang == "ja" else self.en
 
     def matches(self, text: str) -> bool:
-        folded = normalize(text)
+        folded = fold(text)
         return any(k in folded for k in self.keywords)
 
     def matches_product(self, text: str, heading: str = "") -> bool:
-        folded = normalize(f"{heading} {text}")
+        folded = fold(f"{heading} {text}")
         words = (
             self.product_keywords if self.product_only else (*self.keywords, *self.product_keywords)
         )
@@ -295,10 +295,10 @@ def _valid_names() -> str:
 
 def resolve_axis(value: str) -> MessageAxis:
     """The axis a user named by id, Japanese or English name or alias (case-insensitive)."""
-    wanted = normalize(value).strip().replace("_", "-")
+    wanted = fold(value).strip().replace("_", "-")
     for axis in AXES:
         names = (axis.id, axis.ja, axis.en, *axis.aliases)
-        if wanted in {normalize(n).replace("_", "-") for n in names}:
+        if wanted in {fold(n).replace("_", "-") for n in names}:
             return axis
     raise NotFoundError(f"Unknown message axis '{value}' — use one of: {_valid_names()}")
 
@@ -330,12 +330,12 @@ def role_words(persona: PersonaProfile) -> tuple[str, ...]:
 
     Picked from the persona's *name* (「経理部長 佐藤さん」→ 経理) rather than its role line,
     because role lines list everything the person oversees (a CFO's mentions 経理・人事...)."""
-    name = normalize(persona.name)
+    name = fold(persona.name)
     words: list[str] = []
     for triggers, said in ROLE_GROUPS:
         if any(t in name for t in triggers):
             words += [w for w in said if w not in words]
-    return tuple(words) or (normalize(persona.short_name),)
+    return tuple(words) or (fold(persona.short_name),)
 
 
 def persona_industry(persona: PersonaProfile) -> str | None:
@@ -343,19 +343,19 @@ def persona_industry(persona: PersonaProfile) -> str | None:
     line = persona.profile.get("industry")
     if line is None:
         return None
-    head = re.split(r"[(（]", normalize(line.text), maxsplit=1)[0].strip()
+    head = re.split(r"[(（]", fold(line.text), maxsplit=1)[0].strip()
     return head or None
 
 
 def note_relates(note: StoredFeedbackNote, persona: PersonaProfile) -> bool:
     """Rule 2 of the module docstring: role words in the note, or the same industry."""
-    text = normalize(note.note.text)
+    text = fold(note.note.text)
     if any(w in text for w in role_words(persona)):
         return True
     industry = persona_industry(persona)
     if not industry:
         return False
-    return normalize(note.note.industry or "") == industry or industry in text
+    return fold(note.note.industry or "") == industry or industry in text
 
 
 def supporting_notes(

@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.chat.passages import normalize, statements
 from assistant.drafts.evidence import Corpus, Passage
 from assistant.drafts.models import DraftWarning, Section
+from assistant.text.normalize import fold
+from assistant.text.statements import statements
 
 _QUOTED = re.compile(r"「([^「」]+)」")
 _LABEL = re.compile(r"^(.+?)\s*[:：]")
@@ -81,7 +82,7 @@ def brand_rules(corpus: Corpus) -> list[BrandRule]:
     rules: dict[str, BrandRule] = {}
     for passage in corpus.of_kind("brand-voice"):
         for rule in [*_forbidden(passage), *_avoided(passage)]:
-            rules.setdefault(normalize(rule.phrase), rule)
+            rules.setdefault(fold(rule.phrase), rule)
     return list(rules.values())
 
 
@@ -101,8 +102,8 @@ def _message(section: Section, rule: BrandRule, lang: str) -> str:
 
 def _own_words(text: str, quotes: Iterable[str]) -> str:
     """``text`` with the quoted evidence blanked out (normalised, as the rules are)."""
-    out = normalize(text)
-    for quote in sorted({normalize(q) for q in quotes if q.strip()}, key=len, reverse=True):
+    out = fold(text)
+    for quote in sorted({fold(q) for q in quotes if q.strip()}, key=len, reverse=True):
         out = out.replace(quote, " ")
     return out
 
@@ -127,7 +128,7 @@ def brand_warnings(
     for section in draft_sections:
         text = _own_words(f"{section.title}\n{section.body}", quotes)
         for rule in rules:
-            if normalize(rule.phrase) in text:
+            if fold(rule.phrase) in text:
                 warnings.append(
                     DraftWarning(
                         code="brand_voice",

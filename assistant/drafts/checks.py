@@ -1,6 +1,6 @@
 """The gate between a draft and an approval: numbers traced, citations real, refs known.
 
-The same verifier as chat answers (``assistant.chat.verify``), applied per section so a
+The same verifier as chat answers (``assistant.grounding.verify``), applied per section so a
 reviewer sees *where* a number came from nowhere.  A number passes when a cited quote, a
 computed fact or a value the user gave (``options``, e.g. the revenue target) holds it at the
 precision shown.  Edited sections are checked again on every new version.
@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.chat.models import Citation
-from assistant.chat.verify import check_citations, check_numbers, looks_like_instruction
+from assistant.domain.grounding import Citation, SourceQuote
 from assistant.drafts.evidence import Corpus
-from assistant.drafts.models import Draft, DraftWarning, Section, SourceQuote
+from assistant.drafts.models import Draft, DraftWarning, Section
+from assistant.grounding.injection import looks_like_instruction
+from assistant.grounding.verify import check_citations, check_numbers
 
 ChunkLookup = Callable[[str], str | None]
 _REF = re.compile(r"\[([SF]\d+)\]")
@@ -79,13 +80,6 @@ def _citations(citations: Sequence[SourceQuote], lookup: ChunkLookup) -> list[Dr
     return out
 
 
-def gives_instructions(text: str) -> bool:
-    """Either detector: the chat verifier's phrases or the feedback pipeline's broader rules."""
-    from assistant.feedback.injection import injection_reason
-
-    return looks_like_instruction(text) or injection_reason(text) is not None
-
-
 def _injections(citations: Sequence[SourceQuote]) -> list[DraftWarning]:
     return [
         DraftWarning(
@@ -95,7 +89,7 @@ def _injections(citations: Sequence[SourceQuote]) -> list[DraftWarning]:
             detail=c.chunk_id,
         )
         for c in citations
-        if gives_instructions(c.quote)
+        if looks_like_instruction(c.quote)
     ]
 
 

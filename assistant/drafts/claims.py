@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.checks import refs_in
 from assistant.drafts.evidence import EvidenceBook, Line, Passage, refs_text
-from assistant.drafts.models import Claim, Section, SectionStatus
+from assistant.drafts.models import Section, SectionStatus
 
 
 def quoted(text: str, ref: str) -> str:

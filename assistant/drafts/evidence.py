@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
 
-from assistant.chat.models import Fact, FactUnit
-from assistant.chat.passages import normalize, statements
 from assistant.config import Settings
 from assistant.db.records import StoredFeedbackNote, load_feedback_notes
-from assistant.drafts.models import SourceQuote
+from assistant.domain.grounding import Fact, FactUnit, SourceQuote
 from assistant.errors import NotFoundError
 from assistant.retrieval import KnowledgeStore
+from assistant.text.normalize import fold
+from assistant.text.statements import statements
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*$")
 _ITEM = re.compile(r"^\s*[-*+・]\s+(.+?)\s*$")
@@ -137,15 +137,13 @@ class Corpus:
 
     def persona(self, name: str) -> PersonaProfile:
         """The persona ``name`` names: its full name, file name or a unique part of either."""
-        wanted = normalize(name).replace(" ", "")
+        wanted = fold(name).replace(" ", "")
         personas = self.personas
         for persona in personas:
-            if wanted in (normalize(persona.name).replace(" ", ""), normalize(persona.slug)):
+            if wanted in (fold(persona.name).replace(" ", ""), fold(persona.slug)):
                 return persona
         matches = [
-            p
-            for p in personas
-            if wanted in normalize(p.name).replace(" ", "") or wanted in normalize(p.slug)
+            p for p in personas if wanted in fold(p.name).replace(" ", "") or wanted in fold(p.slug)
         ]
         if len(matches) == 1:
             return matches[0]

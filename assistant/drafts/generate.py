@@ -24,11 +24,13 @@ from pydantic import BaseModel
 
 from assistant.chat.context import estimate_tokens
 from assistant.config import Settings
-from assistant.drafts.checks import gives_instructions, refs_in, with_checks
+from assistant.domain.grounding import Claim
+from assistant.drafts.checks import refs_in, with_checks
 from assistant.drafts.context import DraftContext, DraftRequest
 from assistant.drafts.evidence import Corpus
-from assistant.drafts.models import DRAFT_KINDS, Claim, Draft, DraftWarning
+from assistant.drafts.models import DRAFT_KINDS, Draft, DraftWarning
 from assistant.errors import AxisError, NotFoundError
+from assistant.grounding.injection import defuse, looks_like_instruction
 from assistant.llm import ChatMessage, LLMClient, LLMResponseError, default_registry, get_client
 from assistant.llm.structured import structured
 from assistant.retrieval import KnowledgeStore
@@ -131,15 +133,10 @@ def _brand_rules(ctx: DraftContext) -> list[str]:
     """The brand guide's statements, as data; any that give orders to an AI are left out."""
     lines: list[str] = []
     for passage in ctx.corpus.of_kind("brand-voice"):
-        lines += [defuse(s) for s in ctx.corpus.statements(passage) if not gives_instructions(s)]
+        lines += [
+            defuse(s) for s in ctx.corpus.statements(passage) if not looks_like_instruction(s)
+        ]
     return lines[:60]
-
-
-def defuse(text: str) -> str:
-    """Stop evidence text from closing or opening the prompt's data delimiters."""
-    for tag in ("source", "fact", "draft", "brand_rules"):
-        text = text.replace(f"</{tag}", f"&lt;/{tag}").replace(f"<{tag}", f"&lt;{tag}")
-    return text
 
 
 def rewrite(client: LLMClient, schema: type[BaseModel], payload: BaseModel, ctx: DraftContext):

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.chat.models import Fact
+from assistant.domain.grounding import Fact, SourceQuote
 
 DraftKind = Literal["positioning", "messaging", "sla", "improvement-plan", "content-brief"]
 DRAFT_KINDS: tuple[DraftKind, ...] = (
@@ -38,23 +38,6 @@ WarningCode = Literal[
 BLOCKING_CODES: frozenset[str] = frozenset(
     {"unverified_number", "bad_citation", "unknown_ref", "no_evidence"}
 )
-
-
-class Claim(BaseModel):
-    """One statement of a draft and the evidence refs (``S3``, ``F1``) it rests on."""
-
-    text: str
-    refs: list[str] = Field(default_factory=list)
-
-
-class SourceQuote(BaseModel):
-    """A citation: a chunk that exists in the store and the exact text quoted from it."""
-
-    ref: str = Field(description="S1, S2, ... as cited in section bodies.")
-    chunk_id: str
-    source: str
-    kind: str
-    quote: str
 
 
 class Section(BaseModel):

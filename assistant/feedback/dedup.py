@@ -26,7 +26,7 @@ import numpy as np
 from assistant.domain import FeedbackNote
 from assistant.feedback.models import DuplicatePair
 from assistant.feedback.pii import PLACEHOLDER_RE
-from assistant.ingest.normalize import nfkc
+from assistant.text.normalize import nfkc
 
 NEAR_COSINE = 0.95
 NEAR_JACCARD = 0.7

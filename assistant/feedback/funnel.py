@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from assistant.config import Settings
 from assistant.domain import FeedbackNote, KpiMonth
 from assistant.feedback.models import FunnelLink
-from assistant.ingest.normalize import nfkc
+from assistant.text.normalize import nfkc
 
 # stage → (numerator field, denominator field, label)
 CONVERSIONS: dict[str, tuple[str, str, str]] = {

@@ -25,7 +25,7 @@ from assistant.domain import FeedbackNote
 from assistant.errors import FeedbackError
 from assistant.ingest import decode_bytes, load_bytes, load_file, parse_date, split_plain_notes
 from assistant.ingest.columns import fields_in
-from assistant.ingest.normalize import nfkc, unify_newlines
+from assistant.text.normalize import nfkc, unify_newlines
 
 _LIST_ITEM = re.compile(
     r"^\s*(?:[・•●○◦▪■□◆◇‣⁃▶►➤✓✔☐☑]|[-*+](?!\d)|\d{1,3}[.)．）](?!\d)|\(\d{1,3}\)|"

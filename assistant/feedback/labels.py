@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 
 from assistant.feedback.pii import PLACEHOLDER_RE
 from assistant.feedback.wordlists import ENGLISH_STOP, STOP_LABEL_TERMS
-from assistant.ingest.normalize import nfkc
+from assistant.text.normalize import nfkc
 
 _CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
 _LABEL_POS = ("名詞", "形容詞", "形状詞")

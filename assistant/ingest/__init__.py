@@ -16,7 +16,7 @@ from __future__ import annotations
 from assistant.ingest.encoding import decode_bytes
 from assistant.ingest.feedback import split_plain_notes
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_bytes, load_file
-from assistant.ingest.normalize import (
+from assistant.text.normalize import (
     normalize_text,
     parse_date,
     parse_int,

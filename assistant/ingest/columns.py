@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.errors import IngestError
-from assistant.ingest.normalize import nfkc
+from assistant.text.normalize import nfkc
 
 FEEDBACK_FIELDS: dict[str, tuple[str, ...]] = {
     "note": (

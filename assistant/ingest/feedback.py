@@ -14,14 +14,14 @@ import re
 from assistant.domain import FeedbackNote, IngestWarning, MetaValue, TextUnit
 from assistant.errors import IngestError
 from assistant.ingest.columns import Columns
-from assistant.ingest.normalize import (
+from assistant.ingest.tabular import Table, is_blank
+from assistant.text.normalize import (
     nfkc,
     normalize_cell,
     normalize_text,
     parse_date,
     unify_newlines,
 )
-from assistant.ingest.tabular import Table, is_blank
 
 # Fields of a note besides its text; each is a column found by name.
 NOTE_FIELDS: tuple[str, ...] = ("date", "rep", "account", "industry", "stage")

@@ -12,8 +12,8 @@ from __future__ import annotations
 from assistant.domain import FUNNEL_STAGES, IngestWarning, KpiMonth, MetaValue, TextUnit
 from assistant.errors import IngestError
 from assistant.ingest.columns import MONEY_FIELDS, Columns, unit_scale
-from assistant.ingest.normalize import nfkc, normalize_cell, parse_int, parse_period, parse_yen
 from assistant.ingest.tabular import Table, TableRow, is_blank
+from assistant.text.normalize import nfkc, normalize_cell, parse_int, parse_period, parse_yen
 
 VALUE_FIELDS: tuple[str, ...] = (*FUNNEL_STAGES, "spend", "revenue")
 TARGET_FIELDS: tuple[str, ...] = tuple(f"target_{name}" for name in VALUE_FIELDS)

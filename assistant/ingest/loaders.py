@@ -19,9 +19,9 @@ from assistant.ingest.encoding import binary_kind, decode_bytes
 from assistant.ingest.feedback import feedback_from_table, feedback_from_text, note_unit
 from assistant.ingest.kpi import TARGET_FIELDS, VALUE_FIELDS, kpi_from_table, kpi_unit
 from assistant.ingest.markdown import load_markdown
-from assistant.ingest.normalize import normalize_text
 from assistant.ingest.personas import load_personas
 from assistant.ingest.tabular import read_table
+from assistant.text.normalize import normalize_text
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx"})

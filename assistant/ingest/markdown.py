@@ -19,7 +19,7 @@ import yaml
 
 from assistant.domain import MARKDOWN_KINDS, LoadedFile, MetaValue, TextUnit
 from assistant.errors import IngestError
-from assistant.ingest.normalize import nfkc, normalize_cell, normalize_text, unify_newlines
+from assistant.text.normalize import nfkc, normalize_cell, normalize_text, unify_newlines
 
 # Keys the pipeline sets on every chunk; a front-matter value must not overwrite them.
 RESERVED_KEYS = frozenset({"source", "workspace", "chunk_id", "position"})

@@ -16,7 +16,7 @@ import yaml
 
 from assistant.domain import IngestWarning, LoadedFile, TextUnit
 from assistant.errors import IngestError
-from assistant.ingest.normalize import nfkc, normalize_cell, normalize_text
+from assistant.text.normalize import nfkc, normalize_cell, normalize_text
 
 # field -> (heading, synonyms).  Profile fields are one line each; the rest are sections.
 PERSONA_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from assistant.domain import IngestWarning
 from assistant.errors import IngestError
 from assistant.ingest.encoding import decode_bytes
-from assistant.ingest.normalize import normalize_cell
+from assistant.text.normalize import normalize_cell
 
 HEADER_SEARCH_ROWS = 10
 _DELIMITERS = (",", "\t", ";")

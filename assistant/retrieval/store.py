@@ -27,7 +27,7 @@ from assistant.retrieval.embeddings import Embedder, get_embedder
 from assistant.retrieval.fusion import reciprocal_rank_fusion, zscore_fusion
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.locking import write_lock
-from assistant.retrieval.tokenize import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_tag
+from assistant.text.tokens import DEFAULT_TOKENIZER, get_tokenizer, tokenizer_tag
 
 log = logging.getLogger(__name__)
 _EMBED_BATCH = 128

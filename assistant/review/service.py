@@ -288,7 +288,7 @@ class ReviewService:
         *,
         allow_unapproved: bool = False,
     ) -> Path:
-        from assistant.review.export import export
+        from assistant.review.export.files import export
 
         return export(self.view(draft_id), fmt, path, allow_unapproved=allow_unapproved)  # type: ignore[arg-type]
 

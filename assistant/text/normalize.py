@@ -28,6 +28,11 @@ def nfkc(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
+def fold(value: str) -> str:
+    """NFKC and lower case: the form two texts are compared in (ＭＱＬ = mql, ｽﾏﾎ = スマホ)."""
+    return unicodedata.normalize("NFKC", value).lower()
+
+
 def unify_newlines(text: str) -> str:
     """Turn Windows (``\\r\\n``) and old Mac (``\\r``) newlines into ``\\n``."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -11,9 +11,10 @@ is not.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from assistant.text.normalize import nfkc
 
 NumberKind = Literal["percent", "yen", "plain"]
 
@@ -48,13 +49,9 @@ class Number:
         return abs(self.value - other) <= tolerance
 
 
-def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
 def find_numbers(text: str) -> list[Number]:
     """Every quantity in ``text`` (dates, citation markers and list numbers excluded)."""
-    clean = _SKIP.sub(lambda m: " " * len(m.group(0)), normalize(text))
+    clean = _SKIP.sub(lambda m: " " * len(m.group(0)), nfkc(text))
     found: list[Number] = []
     for m in _NUMBER.finditer(clean):
         whole = m.group("int").replace(",", "")

@@ -16,8 +16,10 @@ Latin/digit runs as whole words, so 「経理部長がよく挙げる反論は?�
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from assistant.text.normalize import fold
+from assistant.text.tokens import run_bigrams
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD_LABEL = re.compile(r"^\s*\*\*([^*]+)\*\*\s*[:：]?\s*$")
@@ -55,19 +57,12 @@ class Statement:
         return f"{self.heading} {self.header}".strip()
 
 
-def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
 def terms(text: str) -> list[str]:
     """Content words: Latin/digit words whole, kanji/katakana runs as bigrams (lone kanji kept)."""
-    text = normalize(text)
+    text = fold(text)
     out: list[str] = _LATIN.findall(text)
     for run in _CONTENT_RUN.findall(text):
-        if len(run) == 1:
-            out.append(run)
-        else:
-            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(run_bigrams(run))
     return out
 
 

@@ -17,28 +17,29 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+
+from assistant.text.normalize import fold
 
 # Runs of Latin letters/digits (kept whole) vs everything that is not whitespace/punctuation.
 _WORD = re.compile(r"[a-z0-9]+(?:[._'-][a-z0-9]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30fc々〆ヶ]+")
 
 
-def normalize_for_index(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+def run_bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of a run of Japanese text; a lone character stays whole."""
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def bigram_tokens(text: str) -> list[str]:
     """Character bigrams inside Japanese runs (a lone character stays a unigram)."""
-    text = normalize_for_index(text)
+    text = fold(text)
     tokens: list[str] = _WORD.findall(text)
     for run in _CJK.findall(text):
-        if len(run) == 1:
-            tokens.append(run)
-        else:
-            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        tokens.extend(run_bigrams(run))
     return tokens
 
 
@@ -52,7 +53,7 @@ def unibigram_tokens(text: str) -> list[str]:
     Digits and Latin letters are n-grammed too: ``1964年`` shares ``64`` and ``4年`` with a query.
     On JSQuAD this beat word-level Latin tokens, bigrams alone and SudachiPy morphemes.
     """
-    s = _WHITESPACE.sub("", normalize_for_index(text))
+    s = _WHITESPACE.sub("", fold(text))
     return list(s) + [s[i : i + 2] for i in range(len(s) - 1)]
 
 
@@ -72,7 +73,7 @@ def _sudachi():  # type: ignore[no-untyped-def]
 
 def sudachi_tokens(text: str) -> list[str]:
     """Content morphemes in normalised form (SudachiPy, mode C)."""
-    text = normalize_for_index(text)
+    text = fold(text)
     out: list[str] = []
     # Sudachi refuses inputs over ~49 KB; feed it line by line.
     for line in text.splitlines():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.app import app
 from tests.analytics.helpers import DATA, ingest_demo_kpi
 from tests.conftest import KNOWLEDGE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analytics.crm import import_bytes, import_export
+from assistant.analytics.crm.importer import import_bytes, import_export
 from assistant.errors import IngestError
 from tests.analytics.helpers import DATA
 
@@ -193,7 +193,7 @@ def test_size_limit(tmp_path: Path) -> None:
 
 def test_many_arrow_blocks_give_the_same_counts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Big exports arrive in several Arrow blocks; tiny blocks force that on a small file."""
-    from assistant.analytics import crm_read
+    from assistant.analytics.crm import read as crm_read
 
     whole = import_export(DATA / "hubspot-contacts.csv", system="hubspot")
     monkeypatch.setattr(crm_read, "_BLOCK_SIZE", 512)
@@ -224,8 +224,8 @@ def test_many_arrow_blocks_give_the_same_counts(monkeypatch) -> None:  # type: i
     ],
 )
 def test_well_formed_exports_take_the_fast_path_and_agree_with_the_exact_one(name, system) -> None:  # type: ignore[no-untyped-def]
-    from assistant.analytics import crm_read
-    from assistant.analytics.crm import aggregate
+    from assistant.analytics.crm import read as crm_read
+    from assistant.analytics.crm.importer import aggregate
 
     data = (DATA / name).read_bytes()
     args = {"suffix": ".csv", "system": system, "source": name, "channel": True}

@@ -6,9 +6,10 @@ import string
 from decimal import Decimal
 
 from assistant.analytics.achievement import achievement
-from assistant.analytics.consolidate import consolidate, month_at, month_index
+from assistant.analytics.consolidate import consolidate
 from assistant.analytics.diagnosis import DiagnosisOptions, diagnose
 from assistant.analytics.messages import TEMPLATES
+from assistant.text.months import month_at, month_index
 from tests.analytics.helpers import row
 
 

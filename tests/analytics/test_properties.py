@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.analytics.consolidate import consolidate
-from assistant.analytics.crm import aggregate
-from assistant.analytics.crm_read import read_export
+from assistant.analytics.crm.importer import aggregate
+from assistant.analytics.crm.read import read_export
 from assistant.analytics.funnel import RATES, funnel_rows
 from assistant.analytics.planning import reverse_plan
 from tests.analytics.helpers import row
@@ -88,7 +88,7 @@ SHAPES = ("{:%Y-%m-%d %H:%M}", "{:%Y/%m/%d}", "{:%Y年%m月%d日}", "{:%Y-%m-%dT
 def test_fast_and_exact_readers_agree_and_count_by_event_month(records) -> None:  # type: ignore[no-untyped-def]
     """Arrow's fast path and the exact table reader give the same funnel, which is what a
     plain loop over the records gives."""
-    from assistant.analytics import crm_read
+    from assistant.analytics.crm import read as crm_read
 
     lines = [
         "Record ID,Create Date,Became a Marketing Qualified Lead Date,"

@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.app import app
 from tests.conftest import free_port
 
 runner = CliRunner()

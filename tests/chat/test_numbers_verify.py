@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat.models import Citation, Evidence, Fact
-from assistant.chat.numbers import find_numbers
-from assistant.chat.verify import (
+from assistant.domain.grounding import Citation, Evidence, Fact
+from assistant.grounding.injection import looks_like_instruction
+from assistant.grounding.verify import (
     check_citations,
     check_injection,
     check_numbers,
     check_refs,
     cited_refs,
-    looks_like_instruction,
 )
+from assistant.text.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

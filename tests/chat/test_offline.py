@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from assistant.chat import ChatService
 from assistant.chat.extract import extract
-from assistant.chat.models import Evidence
 from assistant.chat.offline import knowledge_answer
-from assistant.chat.passages import split_sentences, statements, terms
 from assistant.chat.scope import document_names_of, document_search, named_in
+from assistant.domain.grounding import Evidence
 from assistant.ingest.pipeline import ingest_bytes
 from assistant.retrieval import KnowledgeStore
+from assistant.text.statements import split_sentences, statements, terms
 
 KEIRI = """# ペルソナ: 経理部長 佐藤さん
 

@@ -2,13 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat.router import (
-    classify,
-    document_kinds,
-    resolve_month,
-    route,
-    shift_month,
-)
+from assistant.chat.router import classify, document_kinds, resolve_month, route
+from assistant.text.months import shift_month
 
 MONTHS = ["2025-09", "2026-08", "2026-09"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.app import app
 
 runner = CliRunner()
 BASELINE = "---\nkind: product\n---\nケイリクラウドは経費精算を自動化します。"

@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.app import app
 from tests.conftest import KNOWLEDGE
 
 pytestmark = pytest.mark.integration

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.drafts.checklist import (
+from assistant.drafts.evidence import Corpus, EvidenceBook
+from assistant.drafts.improvement_plan.checklist import (
     RULES,
     STATUSES,
     Evidence,
@@ -20,7 +21,6 @@ from assistant.drafts.checklist import (
     assess_all,
     load_checklist,
 )
-from assistant.drafts.evidence import Corpus, EvidenceBook
 from tests.conftest import KNOWLEDGE
 
 KPI_NAMES = {"leads", "mql", "sql", "won", "lead_to_mql", "mql_to_sql", "sql_to_won", "cpl", "roi"}
@@ -65,7 +65,9 @@ def test_checklist_has_twenty_unique_items_in_both_languages() -> None:
 
 def test_the_shipped_yaml_is_the_one_loaded() -> None:
     raw = yaml.safe_load(
-        (Path(__file__).parents[2] / "assistant/drafts/data/checklist.yaml").read_text("utf-8")
+        (Path(__file__).parents[2] / "assistant/drafts/improvement_plan/checklist.yaml").read_text(
+            "utf-8"
+        )
     )
     assert [i["id"] for i in raw["items"]] == [i.id for i in load_checklist()]
 

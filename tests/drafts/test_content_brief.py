@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from assistant.drafts import DraftRequest, generate
-from assistant.drafts.content_brief import generate_batch
+from assistant.drafts.content_brief.brief import generate_batch
 from assistant.errors import NotFoundError
 from tests.conftest import KNOWLEDGE
 

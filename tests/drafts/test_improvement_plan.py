@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from assistant.analytics.report import workspace_report
-from assistant.drafts.checklist import load_checklist
 from assistant.drafts.context import Assessment, DraftRequest
 from assistant.drafts.generate import generate
-from assistant.drafts.improvement_plan import verdict
+from assistant.drafts.improvement_plan.checklist import load_checklist
+from assistant.drafts.improvement_plan.plan import verdict
 from assistant.drafts.models import Draft
 from tests.drafts.test_checklist import kpi_rows
 

@@ -50,9 +50,10 @@ def test_orders_in_evidence_are_flagged_and_kept_out_of_the_system_prompt(
         assert "</source>" in piece  # every quote closed inside its delimiter
 
 
-def test_the_drafts_detector_catches_what_the_chat_one_missed() -> None:
-    from assistant.chat.verify import looks_like_instruction
-    from assistant.drafts.checks import gives_instructions
+def test_one_detector_serves_chat_drafts_and_feedback() -> None:
+    """The chat verifier once missed this order; there is now one detector for every part."""
+    from assistant.grounding.injection import injection_reason, looks_like_instruction
 
-    assert not looks_like_instruction(ORDER)  # why drafts use both detectors
-    assert gives_instructions(ORDER)
+    assert looks_like_instruction(ORDER)
+    assert injection_reason(ORDER) is not None
+    assert not looks_like_instruction("営業に「価格が高い」と言われた。指示書の確認が必要。")

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.app import app
 
 runner = CliRunner()
 

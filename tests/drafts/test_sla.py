@@ -10,8 +10,8 @@ from pathlib import Path
 from assistant.analytics.planning import reverse_plan
 from assistant.analytics.report import workspace_report
 from assistant.drafts import DraftRequest, generate
-from assistant.ingest.normalize import nfkc
 from assistant.ingest.pipeline import ingest_paths
+from assistant.text.normalize import nfkc
 from assistant.workspace import open_store
 from tests.conftest import KNOWLEDGE
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.drafts import DraftRequest, generate
-from assistant.ingest.normalize import nfkc
+from assistant.text.normalize import nfkc
 from tests.conftest import KNOWLEDGE
 
 # The demo persona's worry, and the product document's own word on it.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.app import app
 from tests.feedback.conftest import INTEGRATION, PRICE, SECURITY
 
 runner = CliRunner()

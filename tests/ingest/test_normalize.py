@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.ingest.normalize import (
+from assistant.text.normalize import (
     normalize_cell,
     normalize_text,
     parse_date,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from assistant.retrieval.tokenize import bigram_tokens, sudachi_tokens
+from assistant.text.tokens import bigram_tokens, sudachi_tokens
 
 
 def test_bigrams_cover_japanese_runs_and_keep_latin_words_whole() -> None:
@@ -27,7 +27,7 @@ def test_sudachi_drops_particles_and_normalises() -> None:
 
 
 def test_unibigrams_add_single_characters_to_the_bigrams() -> None:
-    from assistant.retrieval.tokenize import unibigram_tokens
+    from assistant.text.tokens import unibigram_tokens
 
     assert unibigram_tokens("価格 表A") == ["価", "格", "表", "a", "価格", "格表", "表a"]
     assert {"64", "4年"} <= set(unibigram_tokens("1964年"))

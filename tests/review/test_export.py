@@ -16,10 +16,10 @@ import docx.document
 import pytest
 from docx.oxml.ns import qn
 
-from assistant.chat.models import Fact
-from assistant.drafts.models import Draft, DraftWarning, Section, SourceQuote
+from assistant.domain.grounding import Fact, SourceQuote
+from assistant.drafts.models import Draft, DraftWarning, Section
 from assistant.errors import AxisError
-from assistant.review.export import export, to_docx, to_markdown
+from assistant.review.export.files import export, to_docx, to_markdown
 from assistant.review.models import (
     Comment,
     DraftRecord,

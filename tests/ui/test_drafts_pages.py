@@ -276,7 +276,7 @@ def test_history_and_english(service) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_export_offers_markdown_and_word_once_approved(service) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("assistant.review.export")
+    pytest.importorskip("assistant.review.export.files")
     draft_id = _sla(service)
     at = _page("review", draft_id=draft_id)
     assert not at.get("download_button")  # not approved: asks first

@@ -13,10 +13,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.analytics.crm import import_bytes, store_import
+from assistant.analytics.crm.importer import import_bytes, store_import
 from assistant.analytics.diagnosis import DiagnosisOptions
 from assistant.analytics.funnel import FunnelRow
-from assistant.analytics.messages import format_period, label
+from assistant.analytics.messages import label
 from assistant.analytics.models import json_yen, percent
 from assistant.analytics.planning import what_if
 from assistant.analytics.report import (
@@ -35,6 +35,7 @@ from assistant.analytics.views import (
 )
 from assistant.db.records import StoredKpiMonth
 from assistant.errors import AxisError
+from assistant.text.months import format_period
 from ui import state
 from ui.strings import lang, t
 

@@ -19,9 +19,9 @@ from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import DRAFT_KINDS, Draft, Section
 from assistant.drafts.sla.commitments import check_target
 from assistant.errors import AxisError
-from assistant.ingest.normalize import parse_yen
 from assistant.review.models import ReviewView
 from assistant.review.service import ReviewService
+from assistant.text.normalize import parse_yen
 from ui import state
 from ui.strings import draft_kind_label, lang, stage_label, t
 
@@ -42,7 +42,7 @@ _BADGE = {"ok": "green", "gap": "red", "proposal": "blue", "unknown": "gray"}
 def _brief_formats() -> tuple[str, ...]:
     """The formats the content-brief composer offers, when it names them (else free text)."""
     try:
-        module = importlib.import_module("assistant.drafts.content_brief")
+        module = importlib.import_module("assistant.drafts.content_brief.brief")
     except ImportError:
         return ()
     return tuple(getattr(module, "FORMATS", ()))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim
 from assistant.drafts.positioning.problem import problem_claim, rank_supports
 from assistant.drafts.positioning.product import (
     benefit_claim,

@@ -6,8 +6,8 @@ raised as a ``gap`` warning on its section so the reviewer sees it before approv
 
 from __future__ import annotations
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim
 
 # What is missing, per gap: (section key, ja, en); ``{x}`` is filled by ``gap``.
 _GAPS = {

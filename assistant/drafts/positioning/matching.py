@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.chat.passages import Statement, normalize
 from assistant.drafts.evidence import Passage
+from assistant.text.normalize import fold
+from assistant.text.statements import Statement
 
 SUPPORT_MIN = 2  # shared content words for a sales note to count as echoing a challenge
 # Whole words, not character pairs: kanji runs and katakana runs apart (hiragana particles
@@ -25,7 +26,7 @@ _WORD = re.compile(
 def words(text: str) -> set[str]:
     """Content words worth matching on: whole kanji, katakana or Latin words of two
     characters or more (numbers are not words)."""
-    return set(_WORD.findall(normalize(text)))
+    return set(_WORD.findall(fold(text)))
 
 
 def overlap(a: str, b: str) -> int:

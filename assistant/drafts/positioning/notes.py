@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.chat.passages import statements
 from assistant.db.records import StoredFeedbackNote
 from assistant.drafts.claims import quoted
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Passage
 from assistant.drafts.positioning.matching import overlap
+from assistant.text.statements import statements
 
 _SHORT_NOTE = 120  # a note this short is quoted whole: its second sentence is the reason
 

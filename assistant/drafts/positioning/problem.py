@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.db.records import StoredFeedbackNote
+from assistant.domain.grounding import Claim
 from assistant.drafts.checks import refs_in
 from assistant.drafts.claims import quoted
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Line
-from assistant.drafts.models import Claim
 from assistant.drafts.positioning.gaps import gap
 from assistant.drafts.positioning.matching import SUPPORT_MIN, words
 from assistant.drafts.positioning.notes import count_fact, example

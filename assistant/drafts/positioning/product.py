@@ -11,13 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.chat.passages import Statement, statements
+from assistant.domain.grounding import Claim
 from assistant.drafts.claims import bullets, cited, claim_refs
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Passage
-from assistant.drafts.models import Claim
 from assistant.drafts.positioning.gaps import gap
 from assistant.drafts.positioning.matching import SUPPORT_MIN, pick
+from assistant.text.statements import Statement, statements
 
 _NOT_YET = ("未対応", "未取得", "検討中", "予定")
 _FEATURE = re.compile(r"^\*\*(.+?)\*\*\s*[:：]\s*(.*)$")

@@ -6,10 +6,10 @@ are counted in the segment's notes (a fact) and the two closest to the problem a
 
 from __future__ import annotations
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.checks import refs_in
 from assistant.drafts.claims import bullets, cited, claim_refs
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim
 from assistant.drafts.positioning.gaps import gap
 from assistant.drafts.positioning.matching import overlap, pick
 from assistant.drafts.positioning.notes import count_fact, example, is_won

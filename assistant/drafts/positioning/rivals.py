@@ -11,18 +11,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.chat.passages import Statement, normalize, statements
 from assistant.db.records import StoredFeedbackNote
+from assistant.domain.grounding import Claim
 from assistant.drafts.checks import refs_in
 from assistant.drafts.claims import quoted
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Passage
-from assistant.drafts.models import Claim
 from assistant.drafts.positioning.gaps import gap
 from assistant.drafts.positioning.matching import SUPPORT_MIN, overlap, pick
 from assistant.drafts.positioning.notes import count_fact, example
 from assistant.drafts.positioning.product import Product, feature_label
 from assistant.drafts.positioning.segment import Segment
+from assistant.text.normalize import fold
+from assistant.text.statements import Statement, statements
 
 _ASCII_TAIL = re.compile(r"[\sa-z0-9+.]+$")
 _KANJI_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
@@ -38,7 +39,7 @@ class Competitor:
 def name_variants(name: str) -> frozenset[str]:
     """A competitor's name and its short form as reps write it (「ビズフロー経費」 -> 「ビズフロー」,
     「スマート精算ONE」 -> 「スマート精算」); a short form under four characters is too common."""
-    full = normalize(name).strip()
+    full = fold(name).strip()
     short = _ASCII_TAIL.sub("", full) if _ASCII_TAIL.search(full) else _KANJI_TAIL.sub("", full)
     return frozenset({full, short.strip()} if len(short.strip()) >= 4 else {full})
 
@@ -53,7 +54,7 @@ def competitors(ctx: DraftContext) -> list[Competitor]:
 
 
 def mentions(comp: Competitor, notes: Iterable[StoredFeedbackNote]) -> list[StoredFeedbackNote]:
-    return [n for n in notes if any(v in normalize(n.note.text) for v in comp.variants)]
+    return [n for n in notes if any(v in fold(n.note.text) for v in comp.variants)]
 
 
 @dataclass(frozen=True)

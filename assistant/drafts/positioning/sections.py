@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.claims import bullets, with_refs
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim, Section
+from assistant.drafts.models import Section
 from assistant.drafts.positioning.composition import Positioning
 
 _SECTIONS = (

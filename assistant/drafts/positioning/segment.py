@@ -10,14 +10,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.chat.passages import normalize
 from assistant.db.records import StoredFeedbackNote
+from assistant.domain.grounding import Claim
 from assistant.drafts.claims import quoted
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import PersonaProfile
-from assistant.drafts.models import Claim
 from assistant.drafts.positioning.gaps import gap
 from assistant.errors import NotFoundError
+from assistant.text.normalize import fold
 
 _INDUSTRY_HEAD = re.compile(r"[(（、,]")
 _EMPLOYEES = re.compile(r"従業員\s*([\d,]+)\s*名")
@@ -40,10 +40,10 @@ def industry_head(line: str) -> str:
 
 def in_industry(note: StoredFeedbackNote, industry: str) -> bool:
     """A note's industry column, or for free text a 「(製造業・…)」 after the account name."""
-    wanted = normalize(industry)
+    wanted = fold(industry)
     if note.note.industry:
-        return normalize(note.note.industry) == wanted
-    return re.search(rf"[(（]{re.escape(wanted)}[・、,)）]", normalize(note.note.text)) is not None
+        return fold(note.note.industry) == wanted
+    return re.search(rf"[(（]{re.escape(wanted)}[・、,)）]", fold(note.note.text)) is not None
 
 
 def find_segment(ctx: DraftContext) -> Segment:
@@ -57,10 +57,7 @@ def find_segment(ctx: DraftContext) -> Segment:
             p
             for p in corpus.personas
             if not wanted
-            or (
-                "industry" in p.profile
-                and normalize(wanted) in normalize(p.profile["industry"].text)
-            )
+            or ("industry" in p.profile and fold(wanted) in fold(p.profile["industry"].text))
         ]
     if wanted and not personas:
         known = sorted(

@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field
 from assistant.analytics.models import AnalyticsError
 from assistant.analytics.planning import Plan, reverse_plan
 from assistant.analytics.report import workspace_report
+from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim
 from assistant.errors import AxisError, NotFoundError
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim
 from assistant.drafts.sla.commitments import Commitments, commitments
 from assistant.drafts.sla.operating import cadence, escalation, owners, rejection_codes
 from assistant.drafts.sla.playbook import Playbook, follow_up, mql_definition, proposal

@@ -7,8 +7,8 @@ company's current ones first when the playbook names any, and the escalation thr
 
 from __future__ import annotations
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
-from assistant.drafts.models import Claim
 from assistant.drafts.sla.playbook import Playbook
 
 

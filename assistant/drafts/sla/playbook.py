@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.chat.passages import Statement, statements
+from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Passage
-from assistant.drafts.models import Claim
-from assistant.ingest.normalize import nfkc
+from assistant.text.normalize import nfkc
+from assistant.text.statements import Statement, statements
 
 # What each part of an SLA looks like in a playbook, best pattern first.
 _RULES: dict[str, tuple[re.Pattern[str], ...]] = {

@@ -6,10 +6,11 @@ A section whose text is Axis's suggestion is marked ``proposal``; the commitment
 
 from __future__ import annotations
 
+from assistant.domain.grounding import Claim
 from assistant.drafts.claims import bullets, claim_refs, with_refs
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import refs_text
-from assistant.drafts.models import Claim, Section
+from assistant.drafts.models import Section
 from assistant.drafts.sla.composition import SlaDraft
 
 

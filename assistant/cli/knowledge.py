@@ -1,0 +1,173 @@
+"""``axis ingest``, ``axis search``, ``axis status`` and ``axis docs``: the knowledge store.
+
+Thin over ``assistant.ingest`` and ``assistant.retrieval``; JSON shapes are the CLI contract.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from assistant.cli._common import (
+    JsonOpt,
+    WorkspaceOpt,
+    emit,
+    err,
+    errors,
+    out,
+    parse_map,
+    progress,
+    settings_for,
+)
+
+app = typer.Typer()
+docs_app = typer.Typer(help="List or delete ingested documents.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    kind: Annotated[str | None, typer.Option(help="Force the document kind.")] = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="Map an unrecognised column: COL=FIELD (repeatable)."),
+    ] = None,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest knowledge files (Markdown, CSV/TSV/XLSX, TXT, JSON/YAML)."""
+    mapping = parse_map(map_ or [])
+    with errors():
+        from assistant.ingest.pipeline import ingest_paths
+        from assistant.workspace import open_store
+
+        settings = settings_for(workspace)
+        store = open_store(settings)
+        with progress() as on_progress:
+            report = ingest_paths(store, paths, kind=kind, mapping=mapping, progress=on_progress)
+    if as_json:
+        emit(report.as_json())
+    else:
+        out.print(
+            f"Ingested {report.files} file(s): {report.chunks_added} chunk(s) added, "
+            f"{report.chunks_skipped} unchanged."
+        )
+        for w in report.warnings:
+            row = f" row {w.row}" if w.row is not None else ""
+            err.print(f"[yellow]warning:[/] {w.path}{row}: {w.message}", highlight=False)
+        for r in report.rejected:
+            err.print(f"[red]rejected:[/] {r['error']}", highlight=False)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for (Japanese or English).")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="Number of results.")] = 5,
+    kind: Annotated[str | None, typer.Option(help="Only this document kind.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this document.")] = None,
+    mode: Annotated[str, typer.Option(help="hybrid, bm25 or dense.")] = "hybrid",
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Hybrid (BM25 + dense) search over the workspace's knowledge."""
+    with errors():
+        from assistant.workspace import open_store
+
+        store = open_store(settings_for(workspace))
+        results = store.search(query, k=k, kind=kind, source=source, mode=mode)
+    if as_json:
+        emit(
+            {
+                "results": [
+                    {
+                        "chunk_id": r.chunk_id,
+                        "source": r.source,
+                        "kind": r.kind,
+                        "text": r.text,
+                        "score": round(r.score, 6),
+                    }
+                    for r in results
+                ]
+            }
+        )
+        return
+    if not results:
+        out.print("No results.")
+    for i, r in enumerate(results, start=1):
+        out.print(f"[bold]{i}. {r.source}[/] [dim]({r.kind}, {r.chunk_id[:8]})[/]")
+        out.print(r.text if len(r.text) < 400 else r.text[:400] + "…", highlight=False)
+        out.print()
+
+
+@app.command()
+def status(workspace: WorkspaceOpt = None, as_json: JsonOpt = False) -> None:
+    """Show the workspace, its counts and where its services are."""
+    with errors():
+        from assistant.workspace import open_store
+        from assistant.workspace import status as workspace_status
+
+        settings = settings_for(workspace)
+        report = workspace_status(settings, open_store(settings))
+    if as_json:
+        emit(report)
+        return
+    table = Table(show_header=False)
+    for key, value in report.items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+@docs_app.command("list")
+def docs_list(
+    kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List ingested documents with their kind and chunk count."""
+    with errors():
+        from assistant.workspace import open_store
+
+        docs = open_store(settings_for(workspace)).documents(kind=kind)
+    if as_json:
+        emit(
+            {"documents": [{"source": d.source, "kind": d.kind, "chunks": d.chunks} for d in docs]}
+        )
+        return
+    table = Table("source", "kind", "chunks", "title")
+    for d in docs:
+        table.add_row(d.source, d.kind, str(d.chunks), d.title)
+    out.print(table)
+
+
+@docs_app.command("delete")
+def docs_delete(
+    source: Annotated[
+        str, typer.Argument(help="The document's source, as `axis docs list` shows it.")
+    ],
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Delete a document and all its chunks."""
+    with errors():
+        from assistant.errors import NotFoundError
+        from assistant.workspace import open_store
+
+        store = open_store(settings_for(workspace))
+        removed = store.delete_document(source)
+        if removed is None:
+            known = [d.source for d in store.documents()]
+            hint = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
+            raise NotFoundError(
+                f"No document {source!r} in workspace '{store.settings.workspace}' — "
+                f"run `axis docs list` to see them ({hint or 'none yet'})"
+            )
+    if as_json:
+        emit({"deleted": source, "chunks_removed": removed})
+    else:
+        out.print(f"Deleted {source} ({removed} chunks).")

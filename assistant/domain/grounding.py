@@ -1,0 +1,77 @@
+"""Grounding: the evidence Axis shows, the numbers it computes and how a claim cites them.
+
+Chat answers and drafts share these: an ``Evidence`` passage is what a model is shown, a
+``Fact`` is a number computed by code, a ``Citation``/``SourceQuote`` points at text that
+exists in the store, a ``Claim`` is a statement with the refs it rests on, and a ``Location``
+names the file, row and column a figure came from.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+FactUnit = Literal["count", "yen", "ratio"]
+
+
+class Evidence(BaseModel):
+    """A retrieved passage as shown to the model: ``ref`` is the number it is cited by."""
+
+    ref: int
+    chunk_id: str
+    source: str
+    kind: str
+    text: str
+    names: list[str] = Field(
+        default_factory=list,
+        description="What the document is called (title, persona, competitor): words in a "
+        "question that pick this document rather than a statement in it.",
+    )
+
+
+class Fact(BaseModel):
+    """A number computed by code, never by the model.  ``value`` is exact (ratios as 0–1)."""
+
+    id: str = Field(description="Stable id the answer cites, e.g. F1.")
+    key: str = Field(description="What it is, machine-readable, e.g. 2026-09:rate:sql/mql.")
+    label: str
+    value: float
+    unit: FactUnit
+    display: str
+    source: str
+    month: str | None = None
+
+
+class Citation(BaseModel):
+    """Where a claim comes from: a chunk that exists and the exact text quoted from it."""
+
+    ref: int
+    chunk_id: str
+    source: str
+    quote: str
+
+
+class Claim(BaseModel):
+    """One statement of a draft and the evidence refs (``S3``, ``F1``) it rests on."""
+
+    text: str
+    refs: list[str] = Field(default_factory=list)
+
+
+class SourceQuote(BaseModel):
+    """A citation: a chunk that exists in the store and the exact text quoted from it."""
+
+    ref: str = Field(description="S1, S2, ... as cited in section bodies.")
+    chunk_id: str
+    source: str
+    kind: str
+    quote: str
+
+
+class Location(BaseModel):
+    """Where a figure came from: the file (source), its data row and the column/field."""
+
+    source: str
+    row: int | None = None
+    column: str | None = None

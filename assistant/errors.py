@@ -2,10 +2,16 @@
 
     AxisError                     base; ``str(err)`` is a complete, user-facing message
     ├── ConfigError               a setting is invalid (names the setting / env var)
+    │   ├── PromptError           a prompt file is malformed or rendered with the wrong inputs
+    │   └── ChecklistError        the shipped checklist data is malformed
+    ├── InputError                a value the user gave cannot be used (empty text, bad amount)
     ├── IngestError               a file cannot be read whole (path, row, column)
     ├── NotFoundError             a named thing (document, month, ...) does not exist
-    ├── StoreError                the local store is locked or inconsistent
+    ├── StoreError                the local store is locked, inconsistent or cannot be written
     ├── FeedbackError             feedback notes cannot be synthesised (none, too many, no words)
+    ├── AnalyticsError            the KPI figures asked for cannot be computed from the data
+    ├── ReviewError               a review action the draft's state (or its author) does not allow
+    ├── LLMResponseError          the LLM answered, but not with something Axis can use
     └── ServiceUnavailableError   a server (Chroma, LLM, database) cannot be reached
 
 The CLI maps ``ServiceUnavailableError`` to exit code 3 and every other ``AxisError`` to 1;
@@ -25,6 +31,18 @@ class AxisError(Exception):
 
 class ConfigError(AxisError):
     """A setting has a value Axis cannot use."""
+
+
+class PromptError(ConfigError):
+    """A prompt file is malformed, missing, or rendered with the wrong inputs."""
+
+
+class ChecklistError(ConfigError):
+    """The checklist data file is malformed (the message names the item and the fix)."""
+
+
+class InputError(AxisError):
+    """A value the user typed or passed cannot be used; the message says what to give."""
 
 
 class IngestError(AxisError):
@@ -75,6 +93,19 @@ class FeedbackError(AxisError):
     def __init__(self, message: str, *, run_id: int | None = None) -> None:
         self.run_id = run_id
         super().__init__(message)
+
+
+class AnalyticsError(AxisError):
+    """The numbers asked for cannot be computed from the data (the message says which and
+    what to add or pass instead)."""
+
+
+class ReviewError(AxisError):
+    """A review action that the draft's state does not allow; the message says what would."""
+
+
+class LLMResponseError(AxisError):
+    """The LLM answered, but not with something Axis can use (bad JSON, refused request)."""
 
 
 class ServiceUnavailableError(AxisError):

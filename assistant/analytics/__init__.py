@@ -20,6 +20,7 @@ Streamlit; the CLI is ``assistant/cli/kpi.py`` and the page ``ui/views/dashboard
 
 from __future__ import annotations
 
-from assistant.analytics.models import AnalyticsError, Finding, Quantity
+from assistant.analytics.models import Finding, Quantity
+from assistant.errors import AnalyticsError
 
 __all__ = ["AnalyticsError", "Finding", "Quantity"]

@@ -18,7 +18,6 @@ from typing import Literal, TypedDict
 from pydantic import BaseModel, Field
 
 from assistant.domain.grounding import Location
-from assistant.errors import AxisError
 
 Lang = Literal["ja", "en"]
 Unit = Literal["count", "yen", "rate", "ratio", "change", "pts", "months"]
@@ -31,10 +30,6 @@ JSON_PLACES = 6
 ONE = Decimal(1)
 ZERO = Decimal(0)
 
-
-class AnalyticsError(AxisError):
-    """The numbers asked for cannot be computed from the data (the message says which and
-    what to add or pass instead)."""
 
 
 class Quantity(BaseModel):

@@ -29,7 +29,8 @@ from pydantic import BaseModel, Field
 from assistant.analytics.consolidate import MonthFigures
 from assistant.analytics.funnel import STEP_RATES
 from assistant.analytics.messages import label
-from assistant.analytics.models import AnalyticsError, json_number, round_yen
+from assistant.analytics.models import json_number, round_yen
+from assistant.errors import AnalyticsError
 from assistant.text.months import format_period, month_index
 
 DEFAULT_WINDOW = 3

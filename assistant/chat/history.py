@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from assistant.db.engine import get_engine
 from assistant.db.schema import chat_messages, conversations
-from assistant.errors import AxisError, NotFoundError
+from assistant.errors import InputError, NotFoundError
 
 Role = Literal["user", "assistant", "error"]
 TITLE_CHARS = 40
@@ -103,7 +103,7 @@ class ConversationStore:
     def rename(self, conversation_id: str, title: str) -> None:
         title = " ".join(title.split())
         if not title:
-            raise AxisError("A conversation title cannot be empty — type a name")
+            raise InputError("A conversation title cannot be empty — type a name")
         self._update(conversation_id, title=title)
 
     def delete(self, conversation_id: str) -> None:

@@ -29,7 +29,7 @@ from assistant.chat.phrases import phrase
 from assistant.chat.router import route
 from assistant.config import Settings
 from assistant.domain.grounding import Citation, Evidence
-from assistant.errors import AxisError
+from assistant.errors import AxisError, InputError
 from assistant.grounding.injection import defuse
 from assistant.grounding.verify import (
     check_citations,
@@ -85,7 +85,7 @@ class ChatService:
     ) -> Turn:
         question = question.strip()
         if not question:
-            raise AxisError("The question is empty — type a question")
+            raise InputError("The question is empty — type a question")
         lang = lang or self.settings.language
         if conversation_id is None:
             conversation_id = self.conversations.create(default_title(question)).id

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from assistant.cli._common import ByOpt, JsonOpt, WorkspaceOpt, emit, err, errors, out
 from assistant.cli.draft import print_draft, record_json, review_service
+from assistant.errors import InputError
 
 review_app = typer.Typer(
     help="Review drafts: comment, edit, approve, export.", no_args_is_help=True
@@ -249,14 +250,13 @@ def edit(
 
 
 def _read_text(file: str) -> str:
-    from assistant.errors import AxisError
 
     if file == "-":
         return sys.stdin.read()
     try:
         return Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AxisError(f"cannot read {file}: {exc} — give a UTF-8 text file") from exc
+        raise InputError(f"cannot read {file}: {exc} — give a UTF-8 text file") from exc
 
 
 def _version_done(version, as_json: bool, emit) -> None:  # type: ignore[no-untyped-def]

@@ -29,9 +29,9 @@ from assistant.drafts.checks import refs_in, with_checks
 from assistant.drafts.context import DraftContext, DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import DRAFT_KINDS, Draft, DraftWarning
-from assistant.errors import AxisError, NotFoundError
+from assistant.errors import LLMResponseError, NotFoundError
 from assistant.grounding.injection import defuse, looks_like_instruction
-from assistant.llm import ChatMessage, LLMClient, LLMResponseError, default_registry, get_client
+from assistant.llm import ChatMessage, LLMClient, default_registry, get_client
 from assistant.llm.structured import structured
 from assistant.retrieval import KnowledgeStore
 
@@ -51,7 +51,7 @@ PROMPT_INPUTS: dict[str, frozenset[str]] = {
 
 def composer(kind: str) -> ModuleType:
     if kind not in _MODULES:
-        raise AxisError(f"Unknown draft kind '{kind}' — use one of: {', '.join(DRAFT_KINDS)}")
+        raise NotFoundError(f"Unknown draft kind '{kind}' — use one of: {', '.join(DRAFT_KINDS)}")
     return importlib.import_module(_MODULES[kind])
 
 

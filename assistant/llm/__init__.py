@@ -5,8 +5,9 @@ Only this package imports LangChain chat models or the OpenAI client; the chat c
 no LLM is configured (the no-LLM mode).
 """
 
-from assistant.llm.errors import LLMResponseError, translate_error
-from assistant.llm.prompts import Prompt, PromptError, PromptRegistry, default_registry
+from assistant.errors import LLMResponseError, PromptError
+from assistant.llm.errors import translate_error
+from assistant.llm.prompts import Prompt, PromptRegistry, default_registry
 from assistant.llm.providers import PROVIDERS, LLMClient, get_client
 from assistant.llm.structured import forget_capabilities, structured
 from assistant.llm.types import ChatMessage, TokenUsage

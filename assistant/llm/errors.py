@@ -18,11 +18,7 @@ import re
 import openai
 from pydantic import ValidationError
 
-from assistant.errors import AxisError, ConfigError, ServiceUnavailableError
-
-
-class LLMResponseError(AxisError):
-    """The LLM answered, but not with something Axis can use (bad JSON, refused request)."""
+from assistant.errors import AxisError, ConfigError, LLMResponseError, ServiceUnavailableError
 
 
 def translate_error(exc: BaseException, *, endpoint: str, model: str) -> AxisError:

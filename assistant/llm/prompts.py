@@ -25,7 +25,7 @@ import jinja2
 import jinja2.meta
 import yaml
 
-from assistant.errors import ConfigError
+from assistant.errors import PromptError
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 LANGUAGES: tuple[str, ...] = ("ja", "en")
@@ -33,9 +33,6 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True
 )
 
-
-class PromptError(ConfigError):
-    """A prompt file is malformed, missing, or rendered with the wrong inputs."""
 
 
 @dataclass(frozen=True)

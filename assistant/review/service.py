@@ -20,13 +20,13 @@ from assistant.drafts.context import Assessment, DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.generate import draft_client, generate
 from assistant.drafts.models import Draft
-from assistant.errors import NotFoundError
+from assistant.errors import NotFoundError, ReviewError
 from assistant.llm import LLMClient
 from assistant.retrieval import KnowledgeStore
 from assistant.review.diff import SectionDiff, diff_drafts
 from assistant.review.models import Comment, DraftRecord, ReviewView, Version
 from assistant.review.snapshot import take_snapshot
-from assistant.review.store import ReviewError, ReviewStore
+from assistant.review.store import ReviewStore
 
 ASSESSMENTS = ("met", "partly", "not_met", "unknown")
 

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from assistant.db import get_engine
 from assistant.db.schema import draft_comments, draft_events, draft_versions, drafts
 from assistant.drafts.models import Draft
-from assistant.errors import AxisError, NotFoundError
+from assistant.errors import NotFoundError, ReviewError
 from assistant.review.models import (
     Comment,
     CommentKind,
@@ -57,9 +57,6 @@ _HINTS: dict[tuple[str, str], str] = {
 }
 _DEFAULT_HINT = "archived drafts can no longer change"
 
-
-class ReviewError(AxisError):
-    """A review action that the draft's state does not allow; the message says what would."""
 
 
 def _now() -> dt.datetime:

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from assistant.analytics.consolidate import consolidate
-from assistant.analytics.models import AnalyticsError
 from assistant.analytics.planning import reverse_plan, what_if
+from assistant.errors import AnalyticsError
 from tests.analytics.helpers import row, series
 
 # knowledge/kpi/kpi-monthly.csv, 2026-08..10: pooled leads 2065, MQL 621, SQL 156, won 33,

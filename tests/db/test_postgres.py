@@ -58,9 +58,9 @@ def test_ingest_draft_and_review_live_in_postgres(postgres_url: str, axis_home: 
 def test_two_reviewers_acting_at_once_cannot_both_win(postgres_url: str) -> None:
     from assistant.config import load_settings
     from assistant.drafts import DraftRequest
+    from assistant.errors import ReviewError
     from assistant.ingest.pipeline import ingest_paths
     from assistant.review.service import ReviewService
-    from assistant.review.store import ReviewError
     from assistant.workspace import open_store
 
     settings = load_settings()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.drafts import DraftRequest
+from assistant.errors import NotFoundError, ReviewError
 from assistant.ingest.pipeline import ingest_paths
 from assistant.review.diff import diff_drafts
 from assistant.review.service import ReviewService
 from assistant.review.snapshot import changes
-from assistant.review.store import ReviewError
 from tests.conftest import KNOWLEDGE
 
 
@@ -66,7 +66,7 @@ def test_unchanged_edit_and_unknown_section_are_refused_without_a_new_version(se
     record, draft = service.create(DraftRequest(kind="sla"))
     with pytest.raises(ReviewError, match="unchanged"):
         service.edit_section(record.id, "owners", draft.section("owners").body)
-    with pytest.raises(Exception, match="no section 'nope'"):
+    with pytest.raises(NotFoundError, match="no section 'nope'"):
         service.edit_section(record.id, "nope", "x")
     assert service.view(record.id).versions == [1]
 

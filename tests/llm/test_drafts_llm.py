@@ -73,7 +73,7 @@ def test_a_draft_too_big_for_the_model_is_refused_before_any_request(
 ) -> None:  # type: ignore[no-untyped-def]
     import httpx
 
-    from assistant.llm import LLMResponseError
+    from assistant.errors import LLMResponseError
     from tests.llm.mock_server import completion, mock_client
 
     sent: list[httpx.Request] = []

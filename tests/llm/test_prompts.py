@@ -8,7 +8,8 @@ import pytest
 
 from assistant.chat.service import PROMPT_INPUTS as CHAT_INPUTS
 from assistant.drafts.generate import PROMPT_INPUTS as DRAFT_INPUTS
-from assistant.llm import PromptError, PromptRegistry, default_registry
+from assistant.errors import PromptError
+from assistant.llm import PromptRegistry, default_registry
 from assistant.llm.prompts import LANGUAGES
 
 PROMPT_INPUTS = {**CHAT_INPUTS, **DRAFT_INPUTS}

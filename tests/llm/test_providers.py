@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from assistant.config import load_settings
-from assistant.errors import ConfigError, ServiceUnavailableError
-from assistant.llm import PROVIDERS, ChatMessage, LLMResponseError, get_client
+from assistant.errors import ConfigError, LLMResponseError, ServiceUnavailableError
+from assistant.llm import PROVIDERS, ChatMessage, get_client
 from tests.llm.mock_server import completion, mock_client
 
 HELLO = [ChatMessage(role="user", content="こんにちは")]

@@ -8,7 +8,8 @@ import httpx
 import pytest
 from pydantic import BaseModel, Field
 
-from assistant.llm import ChatMessage, LLMResponseError, forget_capabilities, structured
+from assistant.errors import LLMResponseError, ServiceUnavailableError
+from assistant.llm import ChatMessage, forget_capabilities, structured
 from tests.llm.mock_server import completion, mock_client
 
 
@@ -62,7 +63,7 @@ def test_json_mode_sends_the_schema() -> None:
 
 def test_a_configured_method_does_not_fall_back() -> None:
     client = mock_client(_llama_like([]), method="json_schema")
-    with pytest.raises(Exception, match="HTTP 500"):
+    with pytest.raises(ServiceUnavailableError, match="HTTP 500"):
         structured(client, Verdict, ASK)
 
 

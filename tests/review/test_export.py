@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from assistant.domain.grounding import Fact, SourceQuote
 from assistant.drafts.models import Draft, DraftWarning, Section
-from assistant.errors import AxisError
+from assistant.errors import AxisError, ReviewError
 from assistant.review.export.files import export, to_docx, to_markdown
 from assistant.review.models import (
     Comment,
@@ -29,7 +29,6 @@ from assistant.review.models import (
     SnapshotDocument,
     Version,
 )
-from assistant.review.store import ReviewError
 from tests.conftest import KNOWLEDGE
 
 PLAYBOOK = "playbook/lead-management.md"

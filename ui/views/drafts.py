@@ -18,7 +18,7 @@ from assistant.drafts.context import DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.models import DRAFT_KINDS, Draft, Section
 from assistant.drafts.sla.commitments import check_target
-from assistant.errors import AxisError
+from assistant.errors import AxisError, InputError
 from assistant.review.models import ReviewView
 from assistant.review.service import ReviewService
 from assistant.text.normalize import parse_yen
@@ -99,7 +99,7 @@ def _kind_options(kind: str) -> dict[str, str]:
             try:
                 target = parse_yen(given.strip())
             except ValueError as exc:
-                raise AxisError(t("drafts_bad_yen", value=given)) from exc
+                raise InputError(t("drafts_bad_yen", value=given)) from exc
             options["revenue_target"] = str(check_target(target))
     elif kind == "positioning":
         segment = st.text_input(t("drafts_segment"), key="drafts_segment")

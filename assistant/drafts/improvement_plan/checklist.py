@@ -27,7 +27,7 @@ from assistant.drafts.improvement_plan import rules_data as data
 from assistant.drafts.improvement_plan import rules_documents as docs
 from assistant.drafts.improvement_plan.evidence import STATUSES, Evidence, Rule, RuleResult, Status
 from assistant.drafts.kpi import KpiName
-from assistant.errors import AxisError
+from assistant.errors import ChecklistError
 
 __all__ = [
     "RULES",
@@ -97,9 +97,6 @@ class ChecklistItem(BaseModel):
             raise ValueError(f"unknown evidence rule {value!r} — use one of: {sorted(RULES)}")
         return value
 
-
-class ChecklistError(AxisError):
-    """The checklist data file is malformed (the message names the item and the fix)."""
 
 
 @cache

@@ -12,12 +12,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from assistant.analytics.models import AnalyticsError
 from assistant.analytics.planning import Plan, reverse_plan
 from assistant.analytics.report import workspace_report
 from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
-from assistant.errors import AxisError, NotFoundError
+from assistant.errors import AnalyticsError, InputError, NotFoundError
 
 
 class Commitment(BaseModel):
@@ -41,7 +40,7 @@ def check_target(value: int) -> int:
     """``value`` when it is a monthly revenue target a plan can be made for (every entry
     point — CLI, page, chat — gets the same refusal)."""
     if not 0 < value <= MAX_MONTHLY_TARGET:
-        raise AxisError(
+        raise InputError(
             f"The revenue target {value:,} yen is not a monthly amount above 0 and at most "
             f"{MAX_MONTHLY_TARGET:,} yen — give one like 5000万円"
         )

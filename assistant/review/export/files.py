@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from assistant.errors import AxisError
+from assistant.errors import InputError, StoreError
 from assistant.review.export.content import approved, lang_for
 from assistant.review.export.docx import EAST_ASIAN_FONT, build_docx
 from assistant.review.export.markdown import markdown
@@ -64,10 +64,10 @@ def export(
 ) -> Path:
     """Export an approved draft; an unapproved one only when allowed, and then bannered."""
     if fmt not in FORMATS:
-        raise AxisError(f"Unknown export format '{fmt}' — use one of: {', '.join(FORMATS)}")
+        raise InputError(f"Unknown export format '{fmt}' — use one of: {', '.join(FORMATS)}")
     if not approved(view) and not allow_unapproved:
         # Imported here: the store is the review package's hub and may come to import this.
-        from assistant.review.store import ReviewError
+        from assistant.errors import ReviewError
 
         raise ReviewError(_refusal(view))
     target = output_path(view, Path(path), fmt)
@@ -89,7 +89,7 @@ def output_path(view: ReviewView, path: Path, fmt: str) -> Path:
 
 def _require_folder(path: Path) -> None:
     if not path.parent.is_dir():
-        raise AxisError(
+        raise InputError(
             f"Cannot export to {path}: the folder {path.parent} does not exist — "
             "create it first or choose another output path"
         )
@@ -130,7 +130,7 @@ def _write_atomic(target: Path, write: Callable[[str], object]) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         _discard(tmp)
-        raise AxisError(
+        raise StoreError(
             f"Cannot write {target}: {exc} — check that the folder is writable and has space"
         ) from exc
     except BaseException:

@@ -23,7 +23,7 @@ from assistant.db.records import StoredKpiMonth
 from assistant.domain.grounding import Location
 from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS, MonthFigures
 from assistant.ingest.columns import header_key
-from assistant.ingest.kpi import LABELS
+from assistant.text.labels import label
 from assistant.text.months import month_at, month_index
 from assistant.text.normalize import parse_yen
 
@@ -49,7 +49,7 @@ EVENT_MONTH_KEY = "集計方法"  # set by CRM imports (crm_counts.EVENT_MONTH)
 
 
 def field_label(name: str) -> str:
-    return LABELS.get(name, name)
+    return label(name, "ja")
 
 
 def _loc(stored: StoredKpiMonth, column: str | None = None) -> Location:

@@ -10,29 +10,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from assistant.analytics.models import Finding, Lang, Quantity, percent
+from assistant.analytics.format import label, percent
+from assistant.analytics.format import yen as format_yen
+from assistant.analytics.models import Finding, Lang, Quantity
 from assistant.domain.grounding import Location
 from assistant.text.months import format_month, format_period
-
-LABELS: dict[str, dict[str, str]] = {
-    "leads": {"ja": "リード数", "en": "leads"},
-    "mql": {"ja": "MQL数", "en": "MQLs"},
-    "sql": {"ja": "SQL数", "en": "SQLs"},
-    "won": {"ja": "受注数", "en": "deals won"},
-    "spend": {"ja": "広告費", "en": "spend"},
-    "revenue": {"ja": "売上", "en": "revenue"},
-    "attributable_revenue": {"ja": "マーケ起点売上", "en": "attributable revenue"},
-    "lead_to_mql": {"ja": "リード→MQL転換率", "en": "lead→MQL rate"},
-    "mql_to_sql": {"ja": "MQL→SQL転換率", "en": "MQL→SQL rate"},
-    "sql_to_won": {"ja": "SQL→受注率", "en": "SQL→won rate"},
-    "lead_to_won": {"ja": "リード→受注率", "en": "lead→won rate"},
-    "cpl": {"ja": "CPL（リード獲得単価）", "en": "CPL"},
-    "cost_per_mql": {"ja": "MQL単価", "en": "cost per MQL"},
-    "cost_per_sql": {"ja": "SQL単価", "en": "cost per SQL"},
-    "cac": {"ja": "CAC（受注単価）", "en": "CAC"},
-    "roi": {"ja": "マーケティングROI", "en": "marketing ROI"},
-    "roi_attributable": {"ja": "マーケティングROI（貢献売上ベース）", "en": "attributable ROI"},
-}
 
 _J = "ja"
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -153,13 +135,6 @@ _LABELLED_DETAILS = ("field", "metric", "denominator", "later", "earlier")
 _MAX_LOCATIONS = 5
 
 
-def label(key: str, lang: Lang) -> str:
-    if key.startswith("target_"):
-        base = label(key.removeprefix("target_"), lang)
-        return f"目標{base}" if lang == "ja" else f"{base} target"
-    return LABELS.get(key, {}).get(lang, key)
-
-
 def _plain(value: Decimal | int) -> str:
     if isinstance(value, int) or value == value.to_integral_value():
         return f"{int(value):,}"
@@ -176,8 +151,7 @@ def format_quantity(quantity: Quantity, lang: Lang) -> str:
         shown = percent(Decimal(value), signed=True).removesuffix("%")
         return f"{shown}ポイント" if lang == "ja" else f"{shown} pts"
     if unit == "yen":
-        yen = int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        return f"{yen:,}円" if lang == "ja" else f"¥{yen:,}"
+        return format_yen(value, lang)
     if unit == "months":
         return f"{value}か月" if lang == "ja" else f"{value} months"
     return _plain(value)

@@ -17,6 +17,7 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
+from assistant.analytics.format import round_yen
 from assistant.domain.grounding import Location
 
 Lang = Literal["ja", "en"]
@@ -29,7 +30,6 @@ Severity = Literal["info", "warning", "critical"]
 JSON_PLACES = 6
 ONE = Decimal(1)
 ZERO = Decimal(0)
-
 
 
 class Quantity(BaseModel):
@@ -104,11 +104,6 @@ def relative_change(current: Decimal | None, base: Decimal | None) -> Decimal | 
     return (current - base) / abs(base)
 
 
-def round_yen(value: Decimal) -> int:
-    """Integer yen, rounding half up (what a Japanese accountant expects)."""
-    return int(value.quantize(ONE, rounding=ROUND_HALF_UP))
-
-
 def json_number(value: Decimal | int | None) -> float | int | None:
     """Counts stay ints; fractions become floats rounded to ``JSON_PLACES`` places."""
     if value is None or isinstance(value, int):
@@ -120,10 +115,3 @@ def json_yen(value: Decimal | int | None) -> int | None:
     if value is None:
         return None
     return value if isinstance(value, int) else round_yen(value)
-
-
-def percent(value: Decimal, *, signed: bool = False) -> str:
-    """A fraction as a percentage with one decimal: ``Decimal('0.24424')`` → ``24.4%``."""
-    shown = (value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    sign = "+" if signed and shown > 0 else ""
-    return f"{sign}{shown}%"

@@ -27,9 +27,9 @@ from typing import Literal, TypedDict
 from pydantic import BaseModel, Field
 
 from assistant.analytics.consolidate import MonthFigures
+from assistant.analytics.format import label, round_yen
 from assistant.analytics.funnel import STEP_RATES
-from assistant.analytics.messages import label
-from assistant.analytics.models import json_number, round_yen
+from assistant.analytics.models import json_number
 from assistant.errors import AnalyticsError
 from assistant.text.months import format_period, month_index
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.chat.facts import KpiFacts
+from assistant.analytics.facts import KpiFacts
 from assistant.chat.history import StoredMessage
 from assistant.chat.phrases import phrase
 from assistant.chat.router import Route

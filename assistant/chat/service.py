@@ -19,10 +19,10 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
+from assistant.analytics.facts import KpiFacts
 from assistant.chat import offline
 from assistant.chat.context import Plan, estimate_tokens, gather, history_messages
 from assistant.chat.drafting import start_draft
-from assistant.chat.facts import KpiFacts, TableKpiFacts
 from assistant.chat.history import ConversationStore, StoredMessage, default_title
 from assistant.chat.models import Answer
 from assistant.chat.phrases import phrase
@@ -78,7 +78,7 @@ class ChatService:
         """KPI facts, re-read each turn so a fresh ingest shows up without a restart."""
         if self._kpi is not None:
             return self._kpi
-        return TableKpiFacts(self.settings.database_url, self.settings.workspace)
+        return KpiFacts.of(self.settings)
 
     def start(
         self, question: str, *, conversation_id: str | None = None, lang: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.chat.facts import KpiFacts
+from assistant.analytics.facts import KpiFacts
 from assistant.retrieval import KnowledgeStore
 from assistant.text.months import format_month
 

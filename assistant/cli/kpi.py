@@ -21,7 +21,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from assistant.analytics.models import json_yen
+from assistant.analytics import format as fmt
 from assistant.cli._common import (
     JsonOpt,
     WorkspaceOpt,
@@ -44,15 +44,11 @@ class CrmSystem(StrEnum):
 
 
 def _pct(value: Decimal | None) -> str:
-    from assistant.analytics.models import percent
-
-    return "—" if value is None else percent(value)
+    return "—" if value is None else fmt.percent(value)
 
 
 def _yen_text(value: Decimal | int | None) -> str:
-
-    shown = json_yen(value)
-    return "—" if shown is None else f"¥{shown:,}"
+    return "—" if value is None else fmt.yen(value, "en")
 
 
 @app.command("report")

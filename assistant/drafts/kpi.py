@@ -11,47 +11,28 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from assistant.analytics import format as fmt
 from assistant.analytics.funnel import FunnelRow
 from assistant.analytics.report import KpiReport, segments, workspace_report, workspace_rows
 from assistant.config import Settings
 from assistant.drafts.evidence import EvidenceBook
 from assistant.errors import NotFoundError
+from assistant.text.labels import label
 from assistant.text.months import format_month, month_index
 
 KpiName = Literal[
     "leads", "mql", "sql", "won", "lead_to_mql", "mql_to_sql", "sql_to_won", "cpl", "roi", "none"
 ]
 RATE_KPIS = frozenset({"lead_to_mql", "mql_to_sql", "sql_to_won", "roi"})
-_YEN_KPIS = ("cpl", "spend", "revenue")
-
-_KPI_LABELS = {
-    "leads": ("リード数", "leads"),
-    "mql": ("MQL数", "MQLs"),
-    "sql": ("SQL数", "SQLs"),
-    "won": ("受注数", "deals won"),
-    "lead_to_mql": ("リード→MQL転換率", "lead→MQL rate"),
-    "mql_to_sql": ("MQL→SQL転換率", "MQL→SQL rate"),
-    "sql_to_won": ("SQL→受注率", "SQL→won rate"),
-    "cpl": ("CPL（リード単価）", "CPL (cost per lead)"),
-    "roi": ("マーケティングROI", "marketing ROI"),
-    "spend": ("広告費", "ad spend"),
-    "revenue": ("売上", "revenue"),
-}
 
 
 def kpi_label(name: str, lang: str) -> str:
-    ja, en = _KPI_LABELS.get(name, (name, name))
-    return ja if lang == "ja" else en
+    return label(name, lang)
 
 
 def display_value(name: str, value: Decimal | int, lang: str) -> str:
-    """How a KPI value is shown: counts with 件, rates and ROI as %, yen rounded to the yen."""
-    if name in RATE_KPIS:
-        return f"{float(value) * 100:.1f}%"
-    if name in _YEN_KPIS:
-        yen = int(Decimal(value).quantize(Decimal(1)))
-        return f"{yen:,}円" if lang == "ja" else f"¥{yen:,}"
-    return f"{int(value):,}件" if lang == "ja" else f"{int(value):,}"
+    """How a KPI value is shown (``analytics.format``): counts with 件, rates as %, yen."""
+    return fmt.metric(name, value, lang)
 
 
 class KpiView:
@@ -108,7 +89,7 @@ def register_kpi(
     book: EvidenceBook, name: str, month: str, value: Decimal | int, lang: str, source: str
 ) -> str:
     """A KPI value as a fact the draft can cite (same month and KPI, same ref)."""
-    unit = "ratio" if name in RATE_KPIS else "yen" if name in _YEN_KPIS else "count"
+    unit = "ratio" if name in RATE_KPIS else "yen" if name in fmt.YEN_METRICS else "count"
     return book.fact(
         f"{month}:{name}",
         f"{format_month(month, lang)} {kpi_label(name, lang)}",

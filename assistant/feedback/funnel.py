@@ -11,8 +11,8 @@ The stage comes from two kinds of evidence, both counted by code:
 Stage metadata weighs twice a keyword.  When the workspace has KPI months, the conversion
 rate of that stage is compared between the first and the second half of the theme's months
 (pooled: Σ numerator / Σ denominator per half), next to the theme's notes in each half —
-"決裁者不在 rose from 3 to 9 notes while MQL→SQL fell 8.0 pt".  Rates are computed here
-from the stored counts; nothing is estimated.
+"決裁者不在 rose from 3 to 9 notes while MQL→SQL fell 8.0 pt".  The figures and rates are
+the KPI engine's (``assistant.analytics``); nothing is estimated.
 """
 
 from __future__ import annotations
@@ -21,9 +21,14 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
+from assistant.analytics.consolidate import consolidate
+from assistant.analytics.funnel import metric_value, pooled
 from assistant.config import Settings
-from assistant.domain import FeedbackNote, KpiMonth
+from assistant.db.records import StoredKpiMonth, load_kpi_months
+from assistant.domain import FeedbackNote
+from assistant.domain.kpi import MonthFigures
 from assistant.feedback.models import FunnelLink
 from assistant.text.normalize import nfkc
 
@@ -34,6 +39,7 @@ CONVERSIONS: dict[str, tuple[str, str, str]] = {
     "won": ("won", "sql", "SQL→受注"),
 }
 CONVERSION_LABELS_EN = {"mql": "Leads→MQL", "sql": "MQL→SQL", "won": "SQL→won"}
+_RATE_OF = {"mql": "lead_to_mql", "sql": "mql_to_sql", "won": "sql_to_won"}
 _DEAL_STAGES: dict[str, tuple[str, ...]] = {
     "mql": (
         "リード", "mql", "ナーチャリング", "資料請求", "問い合わせ", "lead", "nurtur", "inquiry",
@@ -106,47 +112,30 @@ def infer_stage(notes: Sequence[FeedbackNote], texts: Sequence[str]) -> tuple[st
 
 @dataclass(frozen=True)
 class KpiSeries:
-    """Monthly funnel totals (segment rows summed when there is no total row)."""
+    """The workspace's monthly company totals, as the KPI engine consolidates them."""
 
-    months: dict[str, KpiMonth]
+    months: dict[str, MonthFigures]
     source: str
 
     @classmethod
-    def from_months(cls, months: Sequence[tuple[str, KpiMonth]]) -> KpiSeries | None:
-        totals = [(src, m) for src, m in months if m.segment is None]
-        chosen = totals or list(months)
-        if not chosen:
+    def of(cls, stored: Sequence[StoredKpiMonth]) -> KpiSeries | None:
+        figures, _ = consolidate(stored)
+        if not figures:
             return None
-        merged: dict[str, KpiMonth] = {}
-        for _src, m in chosen:
-            if m.month not in merged:
-                merged[m.month] = m.model_copy()
-                continue
-            base = merged[m.month]
-            for name in ("leads", "mql", "sql", "won"):
-                a, b = getattr(base, name), getattr(m, name)
-                setattr(base, name, None if a is None or b is None else a + b)
-        sources = sorted({src for src, _m in chosen})
-        return cls(months=dict(sorted(merged.items())), source=", ".join(sources))
+        sources = sorted({loc.source for f in figures for loc in f.locations})
+        return cls(months={f.month: f for f in figures}, source=", ".join(sources))
 
-    def pooled_rate(self, stage: str, months: Sequence[str]) -> float | None:
-        numerator, denominator, _label = CONVERSIONS[stage]
-        num = den = 0
-        for month in months:
-            m = self.months.get(month)
-            if m is None or getattr(m, numerator) is None or getattr(m, denominator) is None:
-                return None
-            num += getattr(m, numerator)
-            den += getattr(m, denominator)
-        return num / den if den else None
+    def pooled_rate(self, stage: str, months: Sequence[str]) -> Decimal | None:
+        """The stage's conversion over ``months``, pooled (Σ numerator / Σ denominator)."""
+        rows = [self.months[m] for m in months if m in self.months]
+        if len(rows) != len(months):
+            return None
+        return metric_value(_RATE_OF[stage], pooled(rows))
 
 
 def load_kpi(settings: Settings) -> KpiSeries | None:
     """The workspace's stored KPI months (``axis ingest`` of a KPI file), or ``None``."""
-    from assistant.db.records import load_kpi_months
-
-    stored = load_kpi_months(settings.database_url, settings.workspace)
-    return KpiSeries.from_months([(s.source, s.month) for s in stored])
+    return KpiSeries.of(load_kpi_months(settings.database_url, settings.workspace))
 
 
 def _month(day: dt.date) -> str:
@@ -184,7 +173,7 @@ def link(
         result.notes_before = sum(month_counts[m] for m in before)
         result.notes_after = sum(month_counts[m] for m in after)
     if rate_before is not None and rate_after is not None:
-        result.rate_before = round(rate_before, 4)
-        result.rate_after = round(rate_after, 4)
-        result.change_pt = round((rate_after - rate_before) * 100, 1)
+        result.rate_before = float(round(rate_before, 4))
+        result.rate_after = float(round(rate_after, 4))
+        result.change_pt = float(round((rate_after - rate_before) * 100, 1))
     return result

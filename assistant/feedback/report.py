@@ -11,6 +11,7 @@ import io
 import json
 from typing import TypedDict
 
+from assistant.analytics import format as fmt
 from assistant.feedback.models import FunnelLink, Synthesis, Theme
 
 _TEXT = {
@@ -153,7 +154,7 @@ def themes_csv(synthesis: Synthesis) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.1f}%"
+    return "-" if value is None else fmt.percent(value)
 
 
 def _joined(counts: list, limit: int = 8) -> str:

@@ -13,18 +13,11 @@ from assistant.domain import FUNNEL_STAGES, IngestWarning, KpiMonth, MetaValue, 
 from assistant.errors import IngestError
 from assistant.ingest.columns import MONEY_FIELDS, Columns, unit_scale
 from assistant.ingest.tabular import Table, TableRow, is_blank
+from assistant.text.labels import label
 from assistant.text.normalize import nfkc, normalize_cell, parse_int, parse_period, parse_yen
 
 VALUE_FIELDS: tuple[str, ...] = (*FUNNEL_STAGES, "spend", "revenue")
 TARGET_FIELDS: tuple[str, ...] = tuple(f"target_{name}" for name in VALUE_FIELDS)
-LABELS: dict[str, str] = {
-    "leads": "リード数",
-    "mql": "MQL数",
-    "sql": "SQL数",
-    "won": "受注数",
-    "spend": "広告費",
-    "revenue": "売上",
-}
 # Cells that mean "no figure" in Japanese and English spreadsheets.
 _NO_VALUE = frozenset({"-", "–", "—", "―", "‐", "n/a", "na", "#n/a"})
 # Rows a spreadsheet adds under the months; Axis computes totals itself.
@@ -121,7 +114,7 @@ def _check_funnel(month: KpiMonth, source: str) -> list[IngestWarning]:
                 _warn(
                     source,
                     month.row,
-                    f"{LABELS[later]} ({a:,}) is larger than {LABELS[earlier]} ({b:,}) in "
+                    f"{label(later, 'ja')} ({a:,}) is larger than {label(earlier, 'ja')} ({b:,}) in "
                     f"{month.month} — check the columns; the funnel report will flag it",
                 )
             )
@@ -193,7 +186,7 @@ def _figures(values: dict[str, int | None]) -> str:
     for name, value in values.items():
         if value is not None:
             unit = "円" if name in ("spend", "revenue") else "件"
-            parts.append(f"{LABELS[name]} {value:,}{unit}")
+            parts.append(f"{label(name, 'ja')} {value:,}{unit}")
     return "、".join(parts)
 
 

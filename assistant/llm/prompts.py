@@ -34,7 +34,6 @@ _env = jinja2.Environment(
 )
 
 
-
 @dataclass(frozen=True)
 class Prompt:
     name: str

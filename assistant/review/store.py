@@ -58,7 +58,6 @@ _HINTS: dict[tuple[str, str], str] = {
 _DEFAULT_HINT = "archived drafts can no longer change"
 
 
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

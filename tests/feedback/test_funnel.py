@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.db.records import StoredKpiMonth
 from assistant.domain import FeedbackNote, KpiMonth
 from assistant.feedback.funnel import KpiSeries, deal_stage_of, infer_stage, link
 
@@ -29,12 +30,16 @@ def test_stage_from_metadata_outweighs_a_keyword() -> None:
     assert infer_stage([FeedbackNote(row=1, text="x")], ["天気の話"]) is None
 
 
+def _series(rows: list[tuple[str, KpiMonth]]) -> KpiSeries | None:
+    return KpiSeries.of([StoredKpiMonth(source=src, month=m) for src, m in rows])
+
+
 def _month(month: str, leads: int, mql: int, sql: int, won: int) -> KpiMonth:
     return KpiMonth(month=month, row=1, leads=leads, mql=mql, sql=sql, won=won)
 
 
 def test_conversion_change_over_the_themes_months() -> None:
-    kpi = KpiSeries.from_months(
+    kpi = _series(
         [
             ("kpi.csv", _month("2026-01", 400, 120, 54, 14)),
             ("kpi.csv", _month("2026-02", 410, 120, 50, 13)),
@@ -58,7 +63,7 @@ def test_conversion_change_over_the_themes_months() -> None:
 
 def test_without_dates_the_last_six_kpi_months_are_used() -> None:
     months = [("k.csv", _month(f"2026-0{m}", 100, 50, 10 * m, 1)) for m in range(1, 8)]
-    result = link("sql", "b", dates=[None], kpi=KpiSeries.from_months(months))
+    result = link("sql", "b", dates=[None], kpi=_series(months))
     # Last six: 02..07 → [02,03,04] vs [05,06,07]: (20+30+40)/150 = 0.6, (50+60+70)/150 = 1.2
     assert result.window == ("2026-02", "2026-07")
     assert (result.rate_before, result.rate_after, result.change_pt) == (0.6, 1.2, 60.0)
@@ -68,7 +73,7 @@ def test_without_dates_the_last_six_kpi_months_are_used() -> None:
 def test_segment_rows_are_summed_when_there_is_no_total() -> None:
     a = KpiMonth(month="2026-01", row=1, mql=10, sql=5, segment="web")
     b = KpiMonth(month="2026-01", row=2, mql=30, sql=5, segment="event")
-    kpi = KpiSeries.from_months([("k.csv", a), ("k.csv", b)])
+    kpi = _series([("k.csv", a), ("k.csv", b)])
     assert kpi is not None and kpi.pooled_rate("sql", ["2026-01"]) == 0.25  # 10 / 40
 
 

@@ -13,11 +13,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from assistant.analytics import format as fmt
 from assistant.analytics.crm.importer import import_bytes, store_import
 from assistant.analytics.diagnosis import DiagnosisOptions
+from assistant.analytics.format import label
 from assistant.analytics.funnel import FunnelRow
-from assistant.analytics.messages import label
-from assistant.analytics.models import json_yen, percent
 from assistant.analytics.planning import what_if
 from assistant.analytics.report import (
     KpiReport,
@@ -43,12 +43,11 @@ settings = state.settings()
 
 
 def _pct(value: float | Decimal | None) -> str:
-    return "—" if value is None else percent(Decimal(str(value)))
+    return "—" if value is None else fmt.percent(value)
 
 
 def _yen(value: float | Decimal | int | None) -> str:
-    shown = json_yen(Decimal(str(value)) if isinstance(value, float) else value)
-    return "—" if shown is None else (f"{shown:,}円" if lang() == "ja" else f"¥{shown:,}")
+    return "—" if value is None else fmt.yen(value, lang())
 
 
 def _download(frame: pd.DataFrame, name: str) -> None:

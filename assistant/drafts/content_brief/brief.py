@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.chat.facts import TableKpiFacts
+from assistant.analytics.facts import KpiFacts
 from assistant.domain.grounding import Claim
 from assistant.drafts.axes import STAGES, resolve_axis
 from assistant.drafts.claims import bullets, cited_line, section
@@ -115,7 +115,7 @@ def _kpi(ctx: DraftContext, stage: str) -> list[Claim]:
             )
         )
     ]
-    kpi = TableKpiFacts(ctx.settings.database_url, ctx.settings.workspace)
+    kpi = KpiFacts.of(ctx.settings)
     months = kpi.months()
     if not months:
         out.append(

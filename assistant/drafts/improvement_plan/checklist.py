@@ -98,7 +98,6 @@ class ChecklistItem(BaseModel):
         return value
 
 
-
 @cache
 def load_checklist() -> tuple[ChecklistItem, ...]:
     """The checklist shipped with Axis, validated once (ids unique, rules implemented)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from assistant.analytics import format as fmt
 from assistant.drafts.claims import bullets, section, shown
 from assistant.drafts.context import DraftContext
 from assistant.drafts.improvement_plan.models import (
@@ -189,9 +190,9 @@ def _progress_section(plan: ImprovementPlan, ctx: DraftContext) -> Section:
 def _tolerance_line(ctx: DraftContext) -> str:
     def fact(key: str, label: str, value: Decimal) -> str:
         ref = ctx.book.fact(
-            key, label, float(value), "ratio", f"{float(value) * 100:.1f}%", source="axis:plan"
+            key, label, float(value), "ratio", fmt.percent(value), source="axis:plan"
         )
-        return f"{float(value) * 100:.1f}%[{ref}]"
+        return f"{fmt.percent(value)}[{ref}]"
 
     rate = fact("plan:tolerance:rate", ctx.t("率の許容幅", "rate tolerance"), RATE_TOLERANCE)
     rel = fact(

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
+from assistant.analytics import format as fmt
 from assistant.analytics.planning import Plan, reverse_plan
 from assistant.analytics.report import workspace_report
 from assistant.domain.grounding import Claim
@@ -120,11 +121,11 @@ def _plan_claims(ctx: DraftContext, plan: Plan) -> tuple[Claim, list[Claim], lis
             f"{names.get(key, key)} ({window})",
             float(rate),
             "ratio",
-            f"{float(rate) * 100:.1f}%",
+            fmt.percent(rate),
             source="kpi",
         )
         assumptions.append(
-            Claim(text=f"{names.get(key, key)}: {float(rate) * 100:.1f}% [{ref}]", refs=[ref])
+            Claim(text=f"{names.get(key, key)}: {fmt.percent(rate)} [{ref}]", refs=[ref])
         )
     # Shown to the yen and sen, so a reviewer redoing ⌈target ÷ deal size⌉ gets the plan's
     # number (rounded to the yen, 46,043,333 ÷ 2,423,333 would round up to one deal more).

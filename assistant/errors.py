@@ -24,9 +24,21 @@ from pathlib import Path
 
 
 class AxisError(Exception):
-    """Base class: the message says what happened, where, and what to do."""
+    """Base class: the message says what happened, where, and what to do.
+
+    ``str(err)`` is the English message (logs, the CLI's ``--json`` mode); ``ja`` is the same
+    message in Japanese when the raiser wrote one, and ``localized(lang)`` picks the one a
+    user of that language should read.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *args: object, ja: str | None = None) -> None:
+        self.ja = ja
+        super().__init__(message, *args)
+
+    def localized(self, lang: str) -> str:
+        return self.ja if lang == "ja" and self.ja else str(self)
 
 
 class ConfigError(AxisError):
@@ -90,9 +102,9 @@ class FeedbackError(AxisError):
     found, so nothing the user pasted is lost.
     """
 
-    def __init__(self, message: str, *, run_id: int | None = None) -> None:
+    def __init__(self, message: str, *, run_id: int | None = None, ja: str | None = None) -> None:
         self.run_id = run_id
-        super().__init__(message)
+        super().__init__(message, ja=ja)
 
 
 class AnalyticsError(AxisError):
@@ -113,7 +125,9 @@ class ServiceUnavailableError(AxisError):
 
     exit_code = 3
 
-    def __init__(self, message: str, *, service: str, url: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, service: str, url: str | None = None, ja: str | None = None
+    ) -> None:
         self.service = service
         self.url = url
-        super().__init__(message)
+        super().__init__(message, ja=ja)

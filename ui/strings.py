@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.drafts import kinds
+from assistant.review.models import STATUS_NAMES, named
+
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {
         "ja": "Axis — マーケティング戦略アシスタント",
@@ -486,10 +489,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "この版には出典・計算値で確認できない項目が{n}件あります。数値の誤りをそのまま社内に出さないため、修正（編集・再生成）するか、許容する理由を書いて承認してください。理由は承認の記録と書き出しに残ります。",
         "en": "This version has {n} item(s) that no source or computed figure confirms. So that a wrong number does not go out unnoticed, fix them (edit or regenerate), or approve with a note saying why they are acceptable; the note is kept with the approval and in exports.",
     },
-    "review_override_needed": {
-        "ja": "確認できない項目があるため、承認には理由の記入が必要です。",
-        "en": "Unverified items: approving needs a note saying why.",
-    },
     "review_approve": {"ja": "承認する", "en": "Approve"},
     "review_approved": {"ja": "承認しました。", "en": "Approved."},
     "review_archive": {"ja": "アーカイブ", "en": "Archive"},
@@ -515,10 +514,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_export_md": {"ja": "Markdown をダウンロード", "en": "Download Markdown"},
     "review_export_docx": {"ja": "Word (DOCX) をダウンロード", "en": "Download Word (DOCX)"},
-    "review_export_missing": {
-        "ja": "書き出し機能はまだ利用できません（assistant.review.export.files がありません）。",
-        "en": "Export is not available yet (assistant.review.export.files is missing).",
-    },
     "review_history": {"ja": "履歴（{n}件）", "en": "History ({n})"},
     "review_col_at": {"ja": "日時", "en": "When"},
     "review_col_actor": {"ja": "誰が", "en": "Who"},
@@ -549,27 +544,6 @@ KIND_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-DRAFT_KIND_LABELS: dict[str, dict[str, str]] = {
-    "positioning": {"ja": "ポジショニング", "en": "Positioning"},
-    "messaging": {"ja": "訴求軸メッセージ", "en": "Messaging matrix"},
-    "sla": {"ja": "マーケ・営業SLA", "en": "Marketing–sales SLA"},
-    "improvement-plan": {"ja": "改善計画（チェックリスト）", "en": "Improvement plan"},
-    "content-brief": {"ja": "コンテンツブリーフ", "en": "Content brief"},
-}
-REVIEW_STATUS_LABELS: dict[str, dict[str, str]] = {
-    "draft": {"ja": "下書き", "en": "Draft"},
-    "in_review": {"ja": "レビュー中", "en": "In review"},
-    "changes_requested": {"ja": "差し戻し", "en": "Changes requested"},
-    "approved": {"ja": "承認済み", "en": "Approved"},
-    "archived": {"ja": "アーカイブ", "en": "Archived"},
-}
-STAGE_LABELS: dict[str, dict[str, str]] = {
-    "awareness": {"ja": "認知", "en": "Awareness"},
-    "consideration": {"ja": "検討", "en": "Consideration"},
-    "decision": {"ja": "決定", "en": "Decision"},
-}
-
-
 def lang() -> str:
     return st.session_state.get("lang", "ja")
 
@@ -584,12 +558,13 @@ def kind_label(kind: str) -> str:
 
 
 def draft_kind_label(kind: str) -> str:
-    return DRAFT_KIND_LABELS.get(kind, {}).get(lang(), kind)
+    return kinds.KINDS[kind].name(lang()) if kind in kinds.KINDS else kind
 
 
 def review_status_label(status: str) -> str:
-    return REVIEW_STATUS_LABELS.get(status, {}).get(lang(), status)
+    name = named(STATUS_NAMES, status, lang())
+    return name[:1].upper() + name[1:]
 
 
 def stage_label(stage: str) -> str:
-    return STAGE_LABELS.get(stage, {}).get(lang(), stage)
+    return kinds.stage_name(stage, lang()) if stage in kinds.STAGES else stage

@@ -7,48 +7,23 @@ names none, the answer says so and points to the Drafts page instead of guessing
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from assistant.drafts.kinds import kind_asked_for
 from assistant.text.normalize import nfkc
 
-if TYPE_CHECKING:  # assistant.drafts imports assistant.chat: import it when drafting
+if TYPE_CHECKING:
     from assistant.config import Settings
     from assistant.drafts.evidence import Corpus
     from assistant.llm import LLMClient
     from assistant.retrieval import KnowledgeStore
-
-DraftKind = Literal["positioning", "messaging", "sla", "improvement-plan", "content-brief"]
-
-_KINDS: tuple[tuple[DraftKind, re.Pattern[str]], ...] = (
-    ("sla", re.compile(r"sla|サービスレベル|service\s+level", re.I)),
-    (
-        "improvement-plan",
-        re.compile(r"改善計画|改善プラン|チェックリスト|improvement\s+plan|checklist", re.I),
-    ),
-    ("content-brief", re.compile(r"ブリーフ|コンテンツ(企画|案)|content\s+brief|\bbrief\b", re.I)),
-    ("messaging", re.compile(r"訴求軸|メッセージ|メッセージング|messaging|message\s+matrix", re.I)),
-    ("positioning", re.compile(r"ポジショニング|positioning", re.I)),
-)
-_TITLES = {
-    "sla": ("マーケティング・営業SLA", "marketing–sales SLA"),
-    "improvement-plan": ("チェックリストに基づく改善計画", "checklist-based improvement plan"),
-    "content-brief": ("コンテンツブリーフ", "content brief"),
-    "messaging": ("訴求軸メッセージマトリクス", "messaging matrix"),
-    "positioning": ("ポジショニング", "positioning"),
-}
 
 
 @dataclass(frozen=True)
 class DraftStarted:
     text: str
     draft_id: int | None
-
-
-def draft_kind(question: str) -> DraftKind | None:
-    text = nfkc(question)
-    return next((kind for kind, pattern in _KINDS if pattern.search(text)), None)
 
 
 def _persona_in(question: str, corpus: Corpus) -> str | None:
@@ -73,14 +48,15 @@ def start_draft(
     from assistant.drafts.evidence import Corpus
     from assistant.review.service import ReviewService
 
-    kind = draft_kind(question)
-    if kind is None:
+    asked = kind_asked_for(question)
+    if asked is None:
         return None
+    kind = asked.id
     ja = lang != "en"
     corpus = Corpus(settings, store)
     persona = _persona_in(question, corpus)
-    name = _TITLES[kind][0 if ja else 1]
-    if kind == "content-brief" and persona is None:
+    name = asked.title("ja" if ja else "en")
+    if asked.persona == "required" and persona is None:
         names = (
             "、".join(p.short_name for p in corpus.personas)
             if ja

@@ -27,15 +27,6 @@ from assistant.cli._common import (
     yen_option,
 )
 
-# Which options each kind takes (anything else is a usage error, not silently stored).
-_TAKES: dict[str, frozenset[str]] = {
-    "positioning": frozenset({"--persona", "--segment"}),
-    "messaging": frozenset({"--persona", "--axis"}),
-    "sla": frozenset({"--revenue-target"}),
-    "improvement-plan": frozenset(),
-    "content-brief": frozenset({"--persona", "--axis", "--all-personas", "--format", "--stage"}),
-}
-
 
 def review_service(workspace: str | None):  # type: ignore[no-untyped-def]
     from assistant.review.service import ReviewService
@@ -121,29 +112,29 @@ def draft(
 ) -> None:
     """Draft a document from the workspace's evidence and put it in the review queue."""
     from assistant.drafts.context import DraftRequest
-    from assistant.drafts.models import DRAFT_KINDS
+    from assistant.drafts.kinds import KINDS
 
-    if kind not in DRAFT_KINDS:
-        raise typer.BadParameter(f"'{kind}' is not a draft kind — use {', '.join(DRAFT_KINDS)}")
+    if kind not in KINDS:
+        raise typer.BadParameter(f"'{kind}' is not a draft kind — use {', '.join(KINDS)}")
+    kind_spec = KINDS[kind]
     if lang not in (None, "ja", "en"):
         raise typer.BadParameter("--lang must be ja or en")
     axes = axis or []
     given = {
         name
         for name, value in {
-            "--persona": persona,
-            "--axis": axes,
-            "--all-personas": all_personas,
-            "--revenue-target": revenue_target,
-            "--format": format_,
-            "--stage": stage,
-            "--segment": segment,
+            "persona": persona,
+            "axis": axes,
+            "all_personas": all_personas,
+            "revenue_target": revenue_target,
+            "format": format_,
+            "stage": stage,
+            "segment": segment,
         }.items()
         if value
     }
-    if extra := sorted(given - _TAKES[kind]):
-        takes = ", ".join(sorted(_TAKES[kind])) or "none of them"
-        raise typer.BadParameter(f"{kind} does not take {', '.join(extra)} (it takes {takes})")
+    if refusal := kind_spec.refusal(given):
+        raise typer.BadParameter(refusal)
     if all_personas and persona:
         raise typer.BadParameter("give --persona or --all-personas, not both")
     with errors():
@@ -160,7 +151,7 @@ def draft(
             if v
         }
         language = lang or service.settings.language
-        if kind == "content-brief" and (all_personas or len(axes) > 1):
+        if kind_spec.batch and (all_personas or len(axes) > 1):
             from assistant.drafts.content_brief.batch import brief_requests
             from assistant.drafts.evidence import Corpus
 
@@ -183,7 +174,7 @@ def draft(
             for record, made in created:
                 err.print(f"#{record.id} {made.title} ({len(made.warnings)} warning(s))")
             return
-        if len(axes) > 1:  # messaging: the matrix's columns
+        if kind_spec.axes == "many" and len(axes) > 1:  # the matrix's columns
             options["axes"] = ",".join(axes)
         request = DraftRequest(
             kind=kind,  # type: ignore[arg-type]

@@ -33,7 +33,6 @@ from assistant.text.normalize import fold
 
 MIN_NOTES = 3
 MIN_PERSONA_LINES = 2
-STAGES: tuple[str, ...] = ("awareness", "consideration", "decision")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,8 @@ from assistant.domain.grounding import Claim
 from assistant.drafts.checks import refs_in, with_checks
 from assistant.drafts.context import DraftContext, DraftRequest
 from assistant.drafts.evidence import Corpus
-from assistant.drafts.models import DRAFT_KINDS, Draft, DraftWarning
+from assistant.drafts.kinds import spec
+from assistant.drafts.models import Draft, DraftWarning
 from assistant.errors import LLMResponseError, NotFoundError
 from assistant.grounding.injection import defuse, looks_like_instruction
 from assistant.llm import ChatMessage, LLMClient, default_registry, get_client
@@ -36,13 +37,6 @@ from assistant.llm.structured import structured
 from assistant.retrieval import KnowledgeStore
 
 OFFLINE = "offline"
-_MODULES = {
-    "positioning": "assistant.drafts.positioning",
-    "messaging": "assistant.drafts.messaging",
-    "sla": "assistant.drafts.sla",
-    "improvement-plan": "assistant.drafts.improvement_plan",
-    "content-brief": "assistant.drafts.content_brief",
-}
 PROMPT_INPUTS: dict[str, frozenset[str]] = {
     "draft_system": frozenset({"brand_rules"}),
     "draft_rewrite": frozenset({"kind", "sources", "facts", "draft", "instructions"}),
@@ -50,9 +44,8 @@ PROMPT_INPUTS: dict[str, frozenset[str]] = {
 
 
 def composer(kind: str) -> ModuleType:
-    if kind not in _MODULES:
-        raise NotFoundError(f"Unknown draft kind '{kind}' — use one of: {', '.join(DRAFT_KINDS)}")
-    return importlib.import_module(_MODULES[kind])
+    """The package that composes ``kind`` (``PAYLOAD``, ``compose``, ``render``)."""
+    return importlib.import_module(spec(kind).package)
 
 
 def draft_client(settings: Settings) -> LLMClient | None:

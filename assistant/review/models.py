@@ -17,6 +17,43 @@ REVIEW_STATUSES: tuple[ReviewStatus, ...] = (
     "approved",
     "archived",
 )
+# How statuses, version reasons and history events read (ja, en): the Review page, the CLI and
+# exports all take these, so a status never has two names.
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "draft": ("下書き", "draft"),
+    "in_review": ("レビュー中", "in review"),
+    "changes_requested": ("差し戻し", "changes requested"),
+    "approved": ("承認済み", "approved"),
+    "archived": ("アーカイブ済み", "archived"),
+}
+REASON_NAMES: dict[str, tuple[str, str]] = {
+    "generated": ("生成", "generated"),
+    "edited": ("編集", "edited"),
+    "regenerated": ("再生成", "regenerated"),
+}
+EVENT_NAMES: dict[str, tuple[str, str]] = {
+    "create": ("作成", "created"),
+    "generated": ("生成", "generated"),
+    "edited": ("編集", "edited"),
+    "regenerated": ("再生成", "regenerated"),
+    "reopen": ("再オープン", "reopened"),
+    "comment": ("コメント", "commented"),
+    "assessment": ("評価", "assessed"),
+    "override": ("警告のオーバーライド", "overrode warnings"),
+    "approval": ("承認コメント", "approval comment"),
+    "submit": ("レビュー依頼", "submitted"),
+    "request_changes": ("差し戻し", "requested changes"),
+    "approve": ("承認", "approved"),
+    "archive": ("アーカイブ", "archived"),
+}
+
+
+def named(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """``key``'s name from one of the tables above (the key itself when it has none)."""
+    ja, en = table.get(key, (key, key))
+    return ja if lang == "ja" else en
+
+
 CommentKind = Literal["comment", "request_changes", "approval", "override", "assessment"]
 VersionReason = Literal["generated", "edited", "regenerated"]
 Assessment = Literal["met", "partly", "not_met", "unknown"]
@@ -107,3 +144,19 @@ class ReviewView(BaseModel):
     @property
     def overrides(self) -> list[Comment]:
         return [c for c in self.comments if c.kind == "override"]
+
+
+class Actions(BaseModel):
+    """What a reviewer can do to a draft now (``ReviewService.allowed_actions``)."""
+
+    submit: bool
+    request_changes: bool
+    approve: bool
+    archive: bool
+    regenerate: bool
+    edit: bool
+    comment: bool
+    override_needed: int = Field(
+        description="Blocking checks on the current version: approving needs an override comment."
+    )
+    llm: bool = Field(description="Regeneration can use an LLM (else open comments stay open).")

@@ -24,9 +24,9 @@ from assistant.errors import NotFoundError, ReviewError
 from assistant.llm import LLMClient
 from assistant.retrieval import KnowledgeStore
 from assistant.review.diff import SectionDiff, diff_drafts
-from assistant.review.models import Comment, DraftRecord, ReviewView, Version
+from assistant.review.models import Actions, Comment, DraftRecord, ReviewView, Version
 from assistant.review.snapshot import take_snapshot
-from assistant.review.store import ReviewStore
+from assistant.review.store import TRANSITIONS, ReviewStore
 
 ASSESSMENTS = ("met", "partly", "not_met", "unknown")
 
@@ -268,7 +268,10 @@ class ReviewService:
             raise ReviewError(
                 f"Draft {draft_id} v{record.current_version} has {len(blocking)} unresolved "
                 f"check(s): {listed} — fix them (edit or regenerate), or approve with a comment "
-                "that explains why they are acceptable (axis review approve ID --comment TEXT)"
+                "that explains why they are acceptable (axis review approve ID --comment TEXT)",
+                ja=f"下書き #{draft_id} 第{record.current_version}版には未解決のチェックが"
+                f"{len(blocking)}件あります（{listed}）。修正するか、許容する理由を書いて承認して"
+                "ください（承認には理由の記入が必要です）。",
             )
         self.reviews.check("approve", record)  # refuse before writing the comment
         if text:
@@ -279,6 +282,31 @@ class ReviewService:
 
     def archive(self, draft_id: int, *, actor: str | None = None) -> DraftRecord:
         return self.reviews.transition(draft_id, "archive", actor=self._actor(actor))
+
+    def allowed_actions(self, record: DraftRecord) -> Actions:
+        """What can be done to ``record`` now, as the service would decide it (pages show
+        this; the service still refuses anything else when it is asked)."""
+        can = {action: record.status in rule["from"] for action, rule in TRANSITIONS.items()}
+        current = self.reviews.version(record.id).draft
+        return Actions(
+            submit=can["submit"],
+            request_changes=can["request_changes"],
+            approve=can["approve"],
+            archive=can["archive"],
+            regenerate=record.status not in ("approved", "archived"),
+            edit=record.status != "archived",
+            comment=record.status != "archived",
+            override_needed=len(current.blocking_warnings),
+            llm=self.client is not None,
+        )
+
+    def export_bytes(
+        self, draft_id: int, fmt: str, *, allow_unapproved: bool = False
+    ) -> tuple[bytes, str, str]:
+        """(content, file name, media type) of an export, for a download button."""
+        from assistant.review.export.files import export_bytes
+
+        return export_bytes(self.view(draft_id), fmt, allow_unapproved=allow_unapproved)  # type: ignore[arg-type]
 
     def export(
         self,

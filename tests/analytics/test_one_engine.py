@@ -19,7 +19,11 @@ from assistant.config import load_settings
 from tests.conftest import KNOWLEDGE
 
 runner = CliRunner()
-RATE_OF = {"rate:mql/leads": "lead_to_mql", "rate:sql/mql": "mql_to_sql", "rate:won/sql": "sql_to_won"}
+RATE_OF = {
+    "rate:mql/leads": "lead_to_mql",
+    "rate:sql/mql": "mql_to_sql",
+    "rate:won/sql": "sql_to_won",
+}
 
 ODD_KPI = """年月,リード数,MQL数,SQL数,受注数,広告費(円),売上(円),目標リード数,目標受注数
 2026-01,80,1,1,1,4500001,900000,100,3

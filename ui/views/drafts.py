@@ -8,20 +8,18 @@ straight into the review queue; the Review page takes it from there.
 
 from __future__ import annotations
 
-import importlib
-
 import pandas as pd
 import streamlit as st
 
 from assistant.drafts.axes import MessageAxis, offered_axes
 from assistant.drafts.context import DraftRequest
 from assistant.drafts.evidence import Corpus
-from assistant.drafts.models import DRAFT_KINDS, Draft, Section
-from assistant.drafts.sla.commitments import check_target
+from assistant.drafts.kinds import FORMATS, KINDS, STAGES, format_name
+from assistant.drafts.models import Draft, Section
+from assistant.drafts.sla.commitments import parse_target
 from assistant.errors import AxisError, InputError
 from assistant.review.models import ReviewView
 from assistant.review.service import ReviewService
-from assistant.text.normalize import parse_yen
 from ui import state
 from ui.strings import draft_kind_label, lang, stage_label, t
 
@@ -30,22 +28,8 @@ CREATED = "drafts_created_ids"
 FLASH = "drafts_flash"
 REVIEW_TARGET = "review_draft_id"  # read by the Review page
 
-# Which choices each kind takes (what ``axis draft`` accepts for it).
-PERSONA_KINDS = ("positioning", "messaging", "content-brief")
-PERSONA_REQUIRED = ("content-brief",)
-AXIS_KINDS = ("messaging", "content-brief")
-STAGES = ("awareness", "consideration", "decision")
 
 _BADGE = {"ok": "green", "gap": "red", "proposal": "blue", "unknown": "gray"}
-
-
-def _brief_formats() -> tuple[str, ...]:
-    """The formats the content-brief composer offers, when it names them (else free text)."""
-    try:
-        module = importlib.import_module("assistant.drafts.content_brief.brief")
-    except ImportError:
-        return ()
-    return tuple(getattr(module, "FORMATS", ()))
 
 
 def _badge(section: Section) -> str:
@@ -53,13 +37,13 @@ def _badge(section: Section) -> str:
 
 
 def _choose_persona(kind: str, names: list[str], batch: bool) -> str | None:
-    if kind not in PERSONA_KINDS or batch:
+    if KINDS[kind].persona == "none" or batch:
         return None
     if not names:
         st.caption(t("drafts_no_personas"))
         return None
     options: list[str | None] = list(names)
-    if kind not in PERSONA_REQUIRED:
+    if KINDS[kind].persona != "required":
         options = [None, *names]
     return st.selectbox(
         t("drafts_persona"),
@@ -70,7 +54,7 @@ def _choose_persona(kind: str, names: list[str], batch: bool) -> str | None:
 
 
 def _choose_axes(kind: str, axes: list[MessageAxis], batch: bool) -> list[str]:
-    if kind not in AXIS_KINDS:
+    if KINDS[kind].axes == "none":
         return []
     ids = [a.id for a in axes]
     names = {a.id: a.name(lang()) for a in axes}
@@ -78,7 +62,7 @@ def _choose_axes(kind: str, axes: list[MessageAxis], batch: bool) -> list[str]:
         return st.multiselect(
             t("drafts_axes"), ids, default=ids[:1], format_func=names.get, key="drafts_axes"
         )
-    options: list[str | None] = [*ids] if kind in PERSONA_REQUIRED else [None, *ids]
+    options: list[str | None] = [*ids] if KINDS[kind].persona == "required" else [None, *ids]
     chosen = st.selectbox(
         t("drafts_axis"),
         options,
@@ -91,31 +75,27 @@ def _choose_axes(kind: str, axes: list[MessageAxis], batch: bool) -> list[str]:
 def _kind_options(kind: str) -> dict[str, str]:
     """The kind-specific options, as the strings ``DraftRequest.options`` carries."""
     options: dict[str, str] = {}
-    if kind == "sla":
+    takes = KINDS[kind].options
+    if "revenue_target" in takes:
         given = st.text_input(
             t("drafts_revenue_target"), help=t("drafts_revenue_help"), key="drafts_revenue"
         )
         if given.strip():
             try:
-                target = parse_yen(given.strip())
-            except ValueError as exc:
+                options["revenue_target"] = str(parse_target(given))
+            except InputError as exc:  # the service's refusal, in the page's language
                 raise InputError(t("drafts_bad_yen", value=given)) from exc
-            options["revenue_target"] = str(check_target(target))
-    elif kind == "positioning":
+    if "segment" in takes:
         segment = st.text_input(t("drafts_segment"), key="drafts_segment")
         if segment.strip():
             options["segment"] = segment.strip()
-    elif kind == "content-brief":
+    if "format" in takes:
         c1, c2 = st.columns(2)
-        formats = _brief_formats()
-        if formats:
-            fmt = c1.selectbox(
-                t("drafts_format"),
-                [None, *formats],
-                format_func=lambda f: t("drafts_default") if f is None else f,
-            )
-        else:
-            fmt = c1.text_input(t("drafts_format"), placeholder="white-paper").strip() or None
+        fmt = c1.selectbox(
+            t("drafts_format"),
+            [None, *FORMATS],
+            format_func=lambda f: t("drafts_default") if f is None else format_name(f, lang()),
+        )
         stage = c2.selectbox(
             t("drafts_stage"),
             [None, *STAGES],
@@ -147,8 +127,8 @@ def _generate(service: ReviewService, requests: list[DraftRequest]) -> None:
 
 
 def _form(service: ReviewService, corpus: Corpus) -> None:
-    kind = st.selectbox(t("drafts_kind"), DRAFT_KINDS, format_func=draft_kind_label)
-    batch = kind == "content-brief" and st.checkbox(t("drafts_batch"), key="drafts_batch")
+    kind = st.selectbox(t("drafts_kind"), list(KINDS), format_func=draft_kind_label)
+    batch = KINDS[kind].batch and st.checkbox(t("drafts_batch"), key="drafts_batch")
     personas = [p.name for p in corpus.personas]
     c1, c2 = st.columns(2)
     with c1:
@@ -163,7 +143,7 @@ def _form(service: ReviewService, corpus: Corpus) -> None:
     if batch and not axes:
         st.error(t("drafts_need_axis"))
         return
-    if kind in PERSONA_REQUIRED and not batch and not persona:
+    if KINDS[kind].persona == "required" and not batch and not persona:
         st.error(t("drafts_need_persona"))
         return
     names = personas if batch else [persona]

@@ -10,20 +10,25 @@ asks for it up front and says why.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from assistant.drafts.models import Section
 from assistant.errors import AxisError
-from assistant.review.models import REVIEW_STATUSES, Comment, DraftRecord, ReviewView
+from assistant.review.models import (
+    EVENT_NAMES,
+    REVIEW_STATUSES,
+    Actions,
+    Comment,
+    DraftRecord,
+    ReviewView,
+    named,
+)
 from assistant.review.service import ReviewService
-from assistant.review.store import TRANSITIONS
 from ui import state
-from ui.strings import draft_kind_label, review_status_label, t
+from ui.strings import draft_kind_label, lang, review_status_label, t
 from ui.version_diff import version_diff
 
 TARGET = "review_draft_id"  # also set by the Drafts page
@@ -49,16 +54,12 @@ def _status_badge(status: str) -> str:
     return f":{_STATUS_BADGE.get(status, 'gray')}-badge[{review_status_label(status)}]"
 
 
-def _allowed(record: DraftRecord, action: str) -> bool:
-    return record.status in TRANSITIONS[action]["from"]
-
-
 def _act(action: Callable[[], object], done: str) -> bool:
     """Run one service call; a refusal is shown as the service words it, never a trace."""
     try:
         action()
     except AxisError as exc:
-        st.session_state[FLASH] = ("error", str(exc))
+        st.session_state[FLASH] = ("error", exc.localized(lang()))
         return False
     st.session_state[FLASH] = ("success", done)
     return True
@@ -187,25 +188,21 @@ def _body(service: ReviewService, view: ReviewView) -> None:
 
 
 # -- decisions ----------------------------------------------------------------------------
-def _approve(service: ReviewService, view: ReviewView) -> None:
+def _approve(service: ReviewService, view: ReviewView, can: Actions) -> None:
     record = view.record
-    blocking = service.view(record.id).version.draft.blocking_warnings
-    if blocking:
-        st.warning(t("review_blocking_explain", n=len(blocking)))
-    label = t("review_override_label") if blocking else t("review_approve_label")
+    if can.override_needed:
+        st.warning(t("review_blocking_explain", n=can.override_needed))
+    label = t("review_override_label") if can.override_needed else t("review_approve_label")
     with st.form(f"approve-{record.id}"):
         note = st.text_area(label, height=80, key=f"approve-note-{record.id}")
         pressed = st.form_submit_button(
             t("review_approve"),
             type="primary",
             icon=":material/check_circle:",
-            disabled=not _allowed(record, "approve"),
+            disabled=not can.approve,
             use_container_width=True,
         )
     if not pressed:
-        return
-    if blocking and not note.strip():
-        st.error(t("review_override_needed"))
         return
     # An approval is for the version on screen: an older one is refused by the service.
     _act(
@@ -215,13 +212,13 @@ def _approve(service: ReviewService, view: ReviewView) -> None:
     st.rerun()
 
 
-def _request_changes(service: ReviewService, record: DraftRecord) -> None:
+def _request_changes(service: ReviewService, record: DraftRecord, can: Actions) -> None:
     with st.form(f"request-{record.id}", clear_on_submit=True):
         note = st.text_area(t("review_request_label"), height=80, key=f"request-{record.id}-t")
         pressed = st.form_submit_button(
             t("review_request"),
             icon=":material/undo:",
-            disabled=not _allowed(record, "request_changes"),
+            disabled=not can.request_changes,
             use_container_width=True,
         )
     if pressed:
@@ -232,13 +229,13 @@ def _request_changes(service: ReviewService, record: DraftRecord) -> None:
         st.rerun()
 
 
-def _regenerate(service: ReviewService, record: DraftRecord) -> None:
-    if service.client is None:
+def _regenerate(service: ReviewService, record: DraftRecord, can: Actions) -> None:
+    if not can.llm:
         st.caption(t("review_regenerate_offline"))
     if st.button(
         t("review_regenerate"),
         icon=":material/autorenew:",
-        disabled=record.status in ("approved", "archived"),
+        disabled=not can.regenerate,
         use_container_width=True,
     ):
         with st.spinner(t("review_regenerating")):
@@ -256,21 +253,22 @@ def _regenerate(service: ReviewService, record: DraftRecord) -> None:
 
 def _actions(service: ReviewService, view: ReviewView) -> None:
     record = view.record
+    can = service.allowed_actions(record)
     if st.button(
         t("review_submit"),
         icon=":material/send:",
-        disabled=not _allowed(record, "submit"),
+        disabled=not can.submit,
         use_container_width=True,
     ):
         _act(lambda: service.submit(record.id), t("review_submitted"))
         st.rerun()
-    _approve(service, view)
-    _request_changes(service, record)
-    _regenerate(service, record)
+    _approve(service, view, can)
+    _request_changes(service, record, can)
+    _regenerate(service, record, can)
     if st.button(
         t("review_archive"),
         icon=":material/archive:",
-        disabled=not _allowed(record, "archive"),
+        disabled=not can.archive,
         use_container_width=True,
     ):
         _act(lambda: service.archive(record.id), t("review_archived"))
@@ -278,14 +276,6 @@ def _actions(service: ReviewService, view: ReviewView) -> None:
 
 
 # -- export and history ---------------------------------------------------------------------
-def _export_bytes(service: ReviewService, draft_id: int, fmt: str, unapproved: bool) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = service.export(
-            draft_id, fmt, Path(tmp) / f"draft-{draft_id}.{fmt}", allow_unapproved=unapproved
-        )
-        return Path(path).read_bytes()
-
-
 def _export(service: ReviewService, view: ReviewView) -> None:
     st.markdown(f"**{t('review_export')}**")
     record = view.record
@@ -294,32 +284,15 @@ def _export(service: ReviewService, view: ReviewView) -> None:
         unapproved = st.checkbox(t("review_export_unapproved"), key=f"unapproved-{record.id}")
         if not unapproved:
             return
-    try:
-        markdown = _export_bytes(service, record.id, "md", unapproved)
-        docx = _export_bytes(service, record.id, "docx", unapproved)
-    except ImportError:
-        st.caption(t("review_export_missing"))
-        return
-    except AxisError as exc:
-        st.error(str(exc))
-        return
-    stem = f"axis-draft-{record.id}-v{record.current_version}"
-    st.download_button(
-        t("review_export_md"),
-        markdown,
-        f"{stem}.md",
-        "text/markdown",
-        icon=":material/download:",
-        use_container_width=True,
-    )
-    st.download_button(
-        t("review_export_docx"),
-        docx,
-        f"{stem}.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        icon=":material/download:",
-        use_container_width=True,
-    )
+    for fmt, label in (("md", t("review_export_md")), ("docx", t("review_export_docx"))):
+        try:
+            content, name, media = service.export_bytes(record.id, fmt, allow_unapproved=unapproved)
+        except AxisError as exc:
+            st.error(str(exc))
+            return
+        st.download_button(
+            label, content, name, media, icon=":material/download:", use_container_width=True
+        )
 
 
 def _history(view: ReviewView) -> None:
@@ -329,7 +302,9 @@ def _history(view: ReviewView) -> None:
                 {
                     t("review_col_at"): [f"{e.at:%Y-%m-%d %H:%M}" for e in view.events],
                     t("review_col_actor"): [e.actor for e in view.events],
-                    t("review_col_action"): [e.action for e in view.events],
+                    t("review_col_action"): [
+                        named(EVENT_NAMES, e.action, lang()) for e in view.events
+                    ],
                     t("review_col_version"): [e.version for e in view.events],
                     t("review_col_detail"): [e.detail for e in view.events],
                 }

@@ -8,6 +8,6 @@ offers what every draft kind offers: ``PAYLOAD``, ``compose`` and ``render``.
 
 from __future__ import annotations
 
-from assistant.drafts.content_brief.brief import FORMATS, PAYLOAD, ContentBrief, compose, render
+from assistant.drafts.content_brief.brief import PAYLOAD, ContentBrief, compose, render
 
-__all__ = ["FORMATS", "PAYLOAD", "ContentBrief", "compose", "render"]
+__all__ = ["PAYLOAD", "ContentBrief", "compose", "render"]

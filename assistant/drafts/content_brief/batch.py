@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from assistant.config import Settings
-from assistant.drafts.axes import CORE_AXES, STAGES, resolve_axes
-from assistant.drafts.content_brief.choices import FORMATS, choice
+from assistant.drafts.axes import CORE_AXES, resolve_axes
+from assistant.drafts.content_brief.choices import choice
 from assistant.drafts.context import DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.generate import generate
+from assistant.drafts.kinds import FORMATS, STAGES
 from assistant.drafts.models import Draft
 from assistant.errors import NotFoundError
 from assistant.llm import LLMClient

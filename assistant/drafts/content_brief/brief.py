@@ -20,23 +20,21 @@ from pydantic import BaseModel, Field
 
 from assistant.analytics.facts import KpiFacts
 from assistant.domain.grounding import Claim
-from assistant.drafts.axes import STAGES, resolve_axis
+from assistant.drafts.axes import resolve_axis
 from assistant.drafts.claims import bullets, cited_line, section
 from assistant.drafts.content_brief.batch import brief_requests, generate_batch
 from assistant.drafts.content_brief.choices import (
-    FORMATS,
     axis_reason,
     choice,
     choose_axis,
     choose_format,
-    format_name,
     resolve_persona,
     stage_format,
-    stage_name,
 )
 from assistant.drafts.content_brief.outline import call_to_action, key_messages, outline, titles
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import PersonaProfile
+from assistant.drafts.kinds import FORMATS, STAGES, format_name, stage_name
 from assistant.drafts.kpi import kpi_label
 from assistant.drafts.messaging.cells import cell_payload
 from assistant.drafts.models import Section

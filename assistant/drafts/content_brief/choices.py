@@ -20,24 +20,12 @@ from assistant.domain.grounding import Claim
 from assistant.drafts.axes import SURVEY, MessageAxis, offered_axes, resolve_axis
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Line, PersonaProfile
+from assistant.drafts.kinds import format_name, stage_name
 from assistant.drafts.messaging.cells import support_claim
 from assistant.drafts.messaging.evidence import CellEvidence, gather
 from assistant.errors import NotFoundError
 from assistant.text.normalize import fold
 
-FORMATS: tuple[str, ...] = ("white-paper", "webinar", "blog", "case-study", "email-nurture")
-FORMAT_NAMES = {
-    "white-paper": ("ホワイトペーパー", "White paper"),
-    "webinar": ("ウェビナー", "Webinar"),
-    "blog": ("ブログ記事", "Blog post"),
-    "case-study": ("導入事例", "Case study"),
-    "email-nurture": ("ナーチャリングメール", "Email nurture"),
-}
-STAGE_NAMES = {
-    "awareness": ("認知", "Awareness"),
-    "consideration": ("比較検討", "Consideration"),
-    "decision": ("意思決定", "Decision"),
-}
 # Formats that suit each stage, best first; the persona's 情報源 picks among them.
 STAGE_FORMATS = {
     "awareness": ("blog", "white-paper", "webinar"),
@@ -90,15 +78,6 @@ def choose_format(stage: str, persona: PersonaProfile) -> tuple[str, Line | None
             if any(w in fold(line.text) for w in FORMAT_SIGNALS[fmt]):
                 return fmt, line
     return STAGE_FORMATS[stage][0], None
-
-
-def stage_name(stage: str, lang: str) -> str:
-    return STAGE_NAMES[stage][0 if lang == "ja" else 1]
-
-
-def format_name(fmt: str, lang: str) -> str:
-    """A format's display name (an unknown format, e.g. from an LLM rewrite, as given)."""
-    return FORMAT_NAMES.get(fmt, (fmt, fmt))[0 if lang == "ja" else 1]
 
 
 def axis_reason(ctx: DraftContext, ev: CellEvidence, chosen: bool) -> list[Claim]:

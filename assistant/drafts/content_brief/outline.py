@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from assistant.domain.grounding import Claim
 from assistant.drafts.claims import cited, cited_line
-from assistant.drafts.content_brief.choices import format_name
 from assistant.drafts.context import DraftContext
 from assistant.drafts.evidence import Corpus, Line
+from assistant.drafts.kinds import format_name
 from assistant.drafts.messaging.cells import message_claim
 from assistant.drafts.messaging.evidence import CellEvidence, Statement, ranked_proof
 from assistant.text.normalize import fold

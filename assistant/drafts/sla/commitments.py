@@ -18,6 +18,7 @@ from assistant.analytics.report import workspace_report
 from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
 from assistant.errors import AnalyticsError, InputError, NotFoundError
+from assistant.text.normalize import parse_yen
 
 
 class Commitment(BaseModel):
@@ -35,6 +36,18 @@ class Commitments(BaseModel):
 
 
 MAX_MONTHLY_TARGET = 10**12  # 1兆円 a month: past this a typo is likelier than a plan
+
+
+def parse_target(text: str) -> int:
+    """A monthly revenue target as a person types it (「5000万円」, 「1.2億」, 50,000,000),
+    parsed and checked the same way for the CLI, the Drafts page and chat."""
+    try:
+        value = parse_yen(text.strip())
+    except ValueError as exc:
+        raise InputError(
+            f"「{text}」 is not an amount of yen — write it like 5000万円, 1.2億 or 50000000"
+        ) from exc
+    return check_target(value)
 
 
 def check_target(value: int) -> int:

@@ -10,43 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from assistant.drafts.kinds import spec
 from assistant.drafts.models import Draft, Section
-from assistant.review.models import ReviewView
+from assistant.review.models import EVENT_NAMES, REASON_NAMES, STATUS_NAMES, ReviewView
 
-_KINDS = {
-    "positioning": ("ポジショニング", "Positioning"),
-    "messaging": ("訴求軸メッセージ", "Messaging"),
-    "sla": ("マーケティング・営業SLA", "Marketing–sales SLA"),
-    "improvement-plan": ("改善計画", "Improvement plan"),
-    "content-brief": ("コンテンツブリーフ", "Content brief"),
-}
-_STATUSES = {
-    "draft": ("下書き", "draft"),
-    "in_review": ("レビュー中", "in review"),
-    "changes_requested": ("修正依頼中", "changes requested"),
-    "approved": ("承認済み", "approved"),
-    "archived": ("アーカイブ済み", "archived"),
-}
-_REASONS = {
-    "generated": ("生成", "generated"),
-    "edited": ("編集", "edited"),
-    "regenerated": ("再生成", "regenerated"),
-}
-_ACTIONS = {
-    "create": ("作成", "created"),
-    "generated": ("生成", "generated"),
-    "edited": ("編集", "edited"),
-    "regenerated": ("再生成", "regenerated"),
-    "reopen": ("再オープン", "reopened"),
-    "comment": ("コメント", "commented"),
-    "assessment": ("評価", "assessed"),
-    "override": ("警告のオーバーライド", "overrode warnings"),
-    "approval": ("承認コメント", "approval comment"),
-    "submit": ("レビュー依頼", "submitted"),
-    "request_changes": ("修正依頼", "requested changes"),
-    "approve": ("承認", "approved"),
-    "archive": ("アーカイブ", "archived"),
-}
 _SECTION_MARKERS = {
     "gap": (
         ("要確認：根拠なし", "Gap: no evidence"),
@@ -109,7 +76,7 @@ def approved(view: ReviewView) -> bool:
 def banner(view: ReviewView, t: Lang) -> tuple[str, str] | None:
     if approved(view):
         return None
-    status = t.pick(_STATUSES, view.record.status)
+    status = t.pick(STATUS_NAMES, view.record.status)
     return (
         t("下書き（未承認）", "DRAFT — not approved"),
         t(
@@ -128,8 +95,8 @@ def when(moment: dt.datetime) -> str:
 def metadata(view: ReviewView, t: Lang) -> list[tuple[str, str]]:
     """(label, value) pairs for the block under the title, in reading order."""
     record, version, draft = view.record, view.version, view.version.draft
-    kind = t.pick(_KINDS, draft.kind)
-    reason = t.pick(_REASONS, version.reason)
+    kind = t(*spec(draft.kind).names)
+    reason = t.pick(REASON_NAMES, version.reason)
     pairs = [
         (t("種類", "Kind"), f"{kind} ({draft.kind})"),
         (t("下書きID", "Draft ID"), str(record.id)),
@@ -140,7 +107,7 @@ def metadata(view: ReviewView, t: Lang) -> list[tuple[str, str]]:
                 f"v{version.number} ({reason} by {version.author}, {when(version.created_at)})",
             ),
         ),
-        (t("状態", "Status"), t.pick(_STATUSES, record.status)),
+        (t("状態", "Status"), t.pick(STATUS_NAMES, record.status)),
         (t("作成方法", "Mode"), _mode(draft.mode, t)),
     ]
     if draft.persona or record.persona:
@@ -210,7 +177,7 @@ def history_rows(view: ReviewView, t: Lang) -> list[list[str]]:
         [
             when(e.at),
             e.actor,
-            t.pick(_ACTIONS, e.action),
+            t.pick(EVENT_NAMES, e.action),
             f"v{e.version}" if e.version is not None else "",
             e.detail,
         ]

@@ -17,13 +17,14 @@ atomic writes.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from assistant.errors import InputError, StoreError
+from assistant.errors import InputError, ReviewError, StoreError
 from assistant.review.export.content import approved, lang_for
 from assistant.review.export.docx import EAST_ASIAN_FONT, build_docx
 from assistant.review.export.markdown import markdown
@@ -37,6 +38,7 @@ __all__ = [
     "FORMATS",
     "ExportFormat",
     "export",
+    "export_bytes",
     "output_path",
     "to_docx",
     "to_markdown",
@@ -55,6 +57,32 @@ def to_docx(view: ReviewView, path: Path, *, lang: str | None = None) -> Path:
     return _write_atomic(target, document.save)
 
 
+MEDIA_TYPES: dict[str, str] = {
+    "md": "text/markdown",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _gate(view: ReviewView, fmt: str, allow_unapproved: bool) -> None:
+    if fmt not in FORMATS:
+        raise InputError(f"Unknown export format '{fmt}' — use one of: {', '.join(FORMATS)}")
+    if not approved(view) and not allow_unapproved:
+        raise ReviewError(_refusal(view))
+
+
+def export_bytes(
+    view: ReviewView, fmt: ExportFormat, *, allow_unapproved: bool = False
+) -> tuple[bytes, str, str]:
+    """(content, file name, media type) of an export, for a download: same gate as ``export``."""
+    _gate(view, fmt, allow_unapproved)
+    name = f"{view.record.kind}-{view.record.id}-v{view.version.number}.{fmt}"
+    if fmt == "md":
+        return to_markdown(view).encode("utf-8"), name, MEDIA_TYPES[fmt]
+    buffer = io.BytesIO()
+    build_docx(view, lang_for(view, None)).save(buffer)
+    return buffer.getvalue(), name, MEDIA_TYPES[fmt]
+
+
 def export(
     view: ReviewView,
     fmt: ExportFormat,
@@ -63,13 +91,7 @@ def export(
     allow_unapproved: bool = False,
 ) -> Path:
     """Export an approved draft; an unapproved one only when allowed, and then bannered."""
-    if fmt not in FORMATS:
-        raise InputError(f"Unknown export format '{fmt}' — use one of: {', '.join(FORMATS)}")
-    if not approved(view) and not allow_unapproved:
-        # Imported here: the store is the review package's hub and may come to import this.
-        from assistant.errors import ReviewError
-
-        raise ReviewError(_refusal(view))
+    _gate(view, fmt, allow_unapproved)
     target = output_path(view, Path(path), fmt)
     if fmt == "docx":
         return to_docx(view, target)

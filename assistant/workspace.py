@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from assistant.config import Settings
+from assistant.db.engine import display_url
 from assistant.retrieval import KnowledgeStore
 
 
@@ -36,9 +37,7 @@ def describe_vector_store(settings: Settings) -> str:
 
 
 def describe_database(settings: Settings) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(settings.database_url).render_as_string(hide_password=True)
+    return display_url(settings.database_url)
 
 
 def status(settings: Settings, store: KnowledgeStore) -> StatusReport:

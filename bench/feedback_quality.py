@@ -83,16 +83,17 @@ def _true_themes(golds: list[dict], min_theme: int) -> int:
 
 
 def _pii(golds: list[dict], synthesis, outputs: str, settings) -> tuple[Table, dict, list[str]]:  # type: ignore[no-untyped-def]
+    from assistant.db import feedback_runs as runs
+
     table = Table("PII redaction", ["type", "spans", "removed", "typed right", "recall"])
     by_note = {item.id: item for item in synthesis.items}
     stored = Counter()
     found = Counter()
     typed = Counter()
     leaks = []
-    from assistant.feedback import runs
 
     redactions = runs.load_redactions(settings, synthesis.run_id)
-    kinds = {(r.note_id, r.type) for r in redactions}
+    kinds = {(r["note_id"], r["type"]) for r in redactions}
     for g in golds:
         note_id = f"n{g['row']}"
         for span in g["pii"]:

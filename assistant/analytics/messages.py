@@ -9,12 +9,17 @@ have raises ``KeyError`` — tests render every code, so a typo cannot reach a u
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.analytics.format import label, percent
 from assistant.analytics.format import yen as format_yen
-from assistant.analytics.models import Finding, Lang, Quantity
 from assistant.domain.grounding import Location
 from assistant.text.months import format_month, format_period
+
+if TYPE_CHECKING:  # models renders findings with this module
+    from assistant.analytics.models import Finding, Quantity
+
+Lang = Literal["ja", "en"]
 
 _J = "ja"
 TEMPLATES: dict[str, dict[str, str]] = {

@@ -4,10 +4,10 @@
 Conversations persist in SQL (``ConversationStore``), written before the model is called.
 """
 
-from assistant.chat.history import Conversation, ConversationStore, StoredMessage
-from assistant.chat.models import Answer, AnswerWarning
+from assistant.chat.models import Answer
 from assistant.chat.service import ChatService, Turn
-from assistant.domain.grounding import Citation, Evidence, Fact
+from assistant.db.conversations import Conversation, ConversationStore, StoredMessage
+from assistant.domain.grounding import AnswerWarning, Citation, Evidence, Fact
 
 __all__ = [
     "Answer",

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.analytics.facts import KpiFacts
-from assistant.chat.history import StoredMessage
 from assistant.chat.phrases import phrase
 from assistant.chat.router import Route
 from assistant.chat.scope import document_names_of, document_search
+from assistant.db.conversations import StoredMessage
 from assistant.domain import SearchResult
 from assistant.domain.grounding import Evidence, Fact
 from assistant.llm import ChatMessage
+from assistant.llm.types import estimate_tokens
 from assistant.retrieval import KnowledgeStore
 from assistant.text.months import format_month
 
@@ -30,12 +31,6 @@ class Plan:
     trend: list[tuple[str, list[Fact]]] = field(default_factory=list)
     kpi_evidence: Evidence | None = None
     fixed_text: str | None = None
-
-
-def estimate_tokens(text: str) -> int:
-    """A cautious count: one token per non-ASCII character, one per four ASCII ones."""
-    ascii_chars = sum(1 for ch in text if ord(ch) < 128)
-    return (len(text) - ascii_chars) + ascii_chars // 4 + 1
 
 
 def history_messages(

@@ -6,17 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.domain.grounding import Citation, Fact
+from assistant.domain.grounding import AnswerWarning, Citation, Fact
 
 Intent = Literal["knowledge", "kpi", "feedback", "draft"]
-
-
-class AnswerWarning(BaseModel):
-    """Something the verifier could not trace: shown beside the answer, never hidden."""
-
-    code: Literal["unverified_number", "bad_citation", "unknown_ref", "injection", "no_evidence"]
-    message: str
-    detail: str = ""
 
 
 class Answer(BaseModel):

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 
+from assistant.db.catalog import CatalogRows
 from assistant.domain import SearchResult
 from assistant.retrieval import KnowledgeStore
-from assistant.retrieval.catalog import CatalogRows
 from assistant.text.normalize import fold
 
 NOT_DOCUMENTS = frozenset({"feedback", "kpi"})

@@ -21,13 +21,13 @@ from typing import Literal
 
 from assistant.analytics.facts import KpiFacts
 from assistant.chat import offline
-from assistant.chat.context import Plan, estimate_tokens, gather, history_messages
+from assistant.chat.context import Plan, gather, history_messages
 from assistant.chat.drafting import start_draft
-from assistant.chat.history import ConversationStore, StoredMessage, default_title
 from assistant.chat.models import Answer
 from assistant.chat.phrases import phrase
 from assistant.chat.router import route
 from assistant.config import Settings
+from assistant.db.conversations import ConversationStore, StoredMessage, default_title
 from assistant.domain.grounding import Citation, Evidence
 from assistant.errors import AxisError, InputError
 from assistant.grounding.injection import defuse
@@ -40,6 +40,7 @@ from assistant.grounding.verify import (
 )
 from assistant.llm import ChatMessage, LLMClient, default_registry, get_client
 from assistant.llm.prompts import PromptRegistry
+from assistant.llm.types import estimate_tokens
 from assistant.retrieval import KnowledgeStore
 
 log = logging.getLogger(__name__)

@@ -80,6 +80,13 @@ def _add_missing_columns(engine: Engine, metadata: MetaData) -> None:
                 log.info("added column %s.%s to the database", table.name, column.name)
 
 
+def display_url(url: str) -> str:
+    """The database URL as it may be shown (password hidden)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def dispose_all() -> None:
     """Close every pooled connection (tests and shutdown)."""
     with _lock:

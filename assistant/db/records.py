@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from assistant.db.engine import get_engine
-from assistant.db.schema import feedback_notes, kpi_months
+from assistant.db.schema import documents, feedback_notes, kpi_months
 from assistant.domain import FeedbackNote, KpiMonth
 
 
@@ -91,3 +91,44 @@ def load_feedback_notes(db_url: str, workspace: str) -> list[StoredFeedbackNote]
             )
             for r in rows
         ]
+
+
+@dataclass(frozen=True)
+class WorkspaceContents:
+    """What a workspace holds at one moment: its documents, KPI months and note count."""
+
+    documents: list[tuple[str, str, str, str]]  # (source, kind, file hash, ingested at)
+    kpi_months: list[str]
+    feedback_notes: int
+
+
+def workspace_contents(db_url: str, workspace: str) -> WorkspaceContents:
+    with get_engine(db_url).connect() as conn:
+        docs = conn.execute(
+            select(
+                documents.c.source,
+                documents.c.kind,
+                documents.c.file_hash,
+                documents.c.ingested_at,
+            )
+            .where(documents.c.workspace == workspace)
+            .order_by(documents.c.source)
+        ).all()
+        months = list(
+            conn.execute(
+                select(kpi_months.c.month)
+                .where(kpi_months.c.workspace == workspace)
+                .distinct()
+                .order_by(kpi_months.c.month)
+            ).scalars()
+        )
+        notes = conn.execute(
+            select(func.count())
+            .select_from(feedback_notes)
+            .where(feedback_notes.c.workspace == workspace)
+        ).scalar_one()
+    return WorkspaceContents(
+        documents=[(d.source, d.kind, d.file_hash, str(d.ingested_at)) for d in docs],
+        kpi_months=months,
+        feedback_notes=int(notes),
+    )

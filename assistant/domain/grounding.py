@@ -75,3 +75,11 @@ class Location(BaseModel):
     source: str
     row: int | None = None
     column: str | None = None
+
+
+class AnswerWarning(BaseModel):
+    """Something the verifier could not trace: shown beside the answer, never hidden."""
+
+    code: Literal["unverified_number", "bad_citation", "unknown_ref", "injection", "no_evidence"]
+    message: str
+    detail: str = ""

@@ -22,7 +22,6 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from assistant.chat.context import estimate_tokens
 from assistant.config import Settings
 from assistant.domain.grounding import Claim
 from assistant.drafts.checks import refs_in, with_checks
@@ -34,6 +33,7 @@ from assistant.errors import LLMResponseError, NotFoundError
 from assistant.grounding.injection import defuse, looks_like_instruction
 from assistant.llm import ChatMessage, LLMClient, default_registry, get_client
 from assistant.llm.structured import structured
+from assistant.llm.types import estimate_tokens
 from assistant.retrieval import KnowledgeStore
 
 OFFLINE = "offline"

@@ -8,8 +8,8 @@ makes it the baseline the next synthesis is compared against.
 
 from __future__ import annotations
 
+from assistant.db import feedback_runs as runs
 from assistant.errors import StoreError
-from assistant.feedback import runs
 from assistant.feedback.models import Synthesis
 from assistant.feedback.report import render_markdown
 from assistant.retrieval.store import KnowledgeStore

@@ -22,9 +22,9 @@ from typing import Literal
 import numpy as np
 
 from assistant.config import Settings
+from assistant.db import feedback_runs as runs
 from assistant.domain import FeedbackNote
 from assistant.errors import FeedbackError
-from assistant.feedback import runs
 from assistant.feedback._background import BACKGROUND
 from assistant.feedback.cluster import HybridSpace, cluster
 from assistant.feedback.dedup import find_duplicates, has_words
@@ -278,10 +278,33 @@ def _run(
             *warnings,
         ],
     )
-    previous = runs.last_saved(settings, before_run=run_id)
+    previous = _last_saved(settings, before_run=run_id)
     if previous is not None:
         synthesis.diff = compare(previous, synthesis)
-    runs.store_synthesis(settings, synthesis)
-    runs.finish_run(settings, run_id, status="done", redactions=redactor.redactions)
+    runs.store_synthesis(
+        settings,
+        run_id=synthesis.run_id,
+        created=synthesis.created,
+        payload=synthesis.model_dump(mode="json"),
+        centroids={theme.id: theme.centroid for theme in synthesis.themes if theme.centroid},
+    )
+    runs.finish_run(
+        settings,
+        run_id,
+        status="done",
+        redactions=[r.model_dump() for r in redactor.redactions],
+    )
     log.info("feedback run %s: %d notes, %d themes", run_id, len(notes), len(themes))
+    return synthesis
+
+
+def _last_saved(settings: Settings, *, before_run: int | None) -> Synthesis | None:
+    """The workspace's last saved synthesis, with its themes' centroids, or ``None``."""
+    stored = runs.last_saved(settings, before_run=before_run)
+    if stored is None:
+        return None
+    payload, centroids = stored
+    synthesis = Synthesis.model_validate(payload)
+    for theme in synthesis.themes:
+        theme.centroid = list(centroids.get(theme.id, []))
     return synthesis

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant.chat.models import AnswerWarning
-from assistant.domain.grounding import Citation, Evidence, Fact
+from assistant.domain.grounding import AnswerWarning, Citation, Evidence, Fact
 from assistant.grounding.injection import looks_like_instruction
 from assistant.text.normalize import nfkc
 from assistant.text.numbers import Number, find_numbers

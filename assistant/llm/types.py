@@ -31,3 +31,10 @@ class TokenUsage(BaseModel):
             output_tokens=num("output_tokens"),
             total_tokens=num("total_tokens"),
         )
+
+
+def estimate_tokens(text: str) -> int:
+    """A cautious count of a model's tokens: one per non-ASCII character, one per four ASCII
+    ones (small models split Japanese finely), used to fit prompts into the context window."""
+    ascii_chars = sum(1 for ch in text if ord(ch) < 128)
+    return (len(text) - ascii_chars) + ascii_chars // 4 + 1

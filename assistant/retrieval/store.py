@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.config import Settings
+from assistant.db.catalog import Catalog, CatalogRows, DocumentInfo
 from assistant.domain import Chunk, LoadedFile, MetaValue, SearchResult
 from assistant.errors import StoreError
-from assistant.retrieval.catalog import Catalog, CatalogRows, DocumentInfo
 from assistant.retrieval.chroma_store import ChromaCollection
 from assistant.retrieval.embeddings import Embedder, get_embedder
 from assistant.retrieval.fusion import reciprocal_rank_fusion, zscore_fusion

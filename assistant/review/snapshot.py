@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from assistant.db import get_engine
-from assistant.db.schema import documents, feedback_notes, kpi_months
+from assistant.db.records import workspace_contents
 from assistant.review.models import Snapshot, SnapshotDocument
 
 
 def take_snapshot(db_url: str, workspace: str, *, generation: int) -> Snapshot:
-    with get_engine(db_url).connect() as conn:
-        docs = conn.execute(
-            select(
-                documents.c.source,
-                documents.c.kind,
-                documents.c.file_hash,
-                documents.c.ingested_at,
-            )
-            .where(documents.c.workspace == workspace)
-            .order_by(documents.c.source)
-        ).all()
-        months = conn.execute(
-            select(kpi_months.c.month)
-            .where(kpi_months.c.workspace == workspace)
-            .distinct()
-            .order_by(kpi_months.c.month)
-        ).scalars()
-        month_list = list(months)
-        notes = conn.execute(
-            select(feedback_notes.c.row).where(feedback_notes.c.workspace == workspace)
-        ).all()
+    held = workspace_contents(db_url, workspace)
     return Snapshot(
         generation=generation,
         documents=[
-            SnapshotDocument(
-                source=d.source, kind=d.kind, file_hash=d.file_hash, ingested_at=str(d.ingested_at)
-            )
-            for d in docs
+            SnapshotDocument(source=source, kind=kind, file_hash=file_hash, ingested_at=at)
+            for source, kind, file_hash, at in held.documents
         ],
-        kpi_months=month_list,
-        feedback_notes=len(notes),
+        kpi_months=held.kpi_months,
+        feedback_notes=held.feedback_notes,
     )
 
 

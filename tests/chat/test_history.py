@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chat.history import ConversationStore, default_title
+from assistant.db.conversations import ConversationStore, default_title
 from assistant.errors import NotFoundError
 
 

@@ -162,7 +162,7 @@ def test_injected_document_does_not_change_what_axis_does(settings) -> None:  # 
 
 
 def test_sources_that_do_not_fit_the_context_window_are_left_out(settings, store) -> None:  # type: ignore[no-untyped-def]
-    from assistant.chat.context import estimate_tokens
+    from assistant.llm.types import estimate_tokens
 
     question = "商談で言われたことは?"
     client, _ = fake_client("unused")

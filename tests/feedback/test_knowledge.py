@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.feedback import runs
+from assistant.db import feedback_runs as runs
 from assistant.feedback.diff import compare
 from assistant.feedback.knowledge import save_to_knowledge
 from assistant.feedback.models import Synthesis, Theme
@@ -98,7 +98,8 @@ def test_saved_synthesis_is_searchable_and_becomes_the_baseline(settings) -> Non
     assert second.diff is not None and second.diff.previous_run == first.run_id
     statuses = {c.status for c in second.diff.changes}
     assert "new" in statuses  # the integration theme
-    assert runs.last_saved(settings).run_id == first.run_id  # second not saved yet
+    saved = runs.last_saved(settings)  # second not saved yet
+    assert saved is not None and saved[0]["run_id"] == first.run_id
 
 
 def test_markdown_has_front_matter_counts_and_no_flagged_wording(settings) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from assistant.db import feedback_runs as runs
 from assistant.domain import FeedbackNote
 from assistant.errors import FeedbackError
-from assistant.feedback import runs
 from assistant.feedback.embed import EMBED_CHARS
 from assistant.feedback.inputs import FeedbackInput, notes_from_text
 from assistant.feedback.labels import ThemeName
@@ -63,7 +63,7 @@ def test_pii_is_redacted_before_embedding_and_in_every_quote(settings, fake_embe
     assert quotes and all("山田" not in q and "03-0000" not in q for q in quotes)
     assert result.redactions == {"phone": 4, "email": 0, "address": 0, "name": 4}
     stored = runs.load_redactions(settings, result.run_id)
-    assert {r.original for r in stored} >= {"山田", "03-0000-0000"}
+    assert {r["original"] for r in stored} >= {"山田", "03-0000-0000"}
 
 
 def test_injection_is_flagged_counted_and_never_quoted(settings, fake_embedder) -> None:  # type: ignore[no-untyped-def]

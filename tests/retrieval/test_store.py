@@ -90,7 +90,7 @@ def test_a_failing_vector_write_leaves_no_chunks(store: KnowledgeStore, monkeypa
 
 
 def test_a_failing_sql_commit_rolls_back_the_vectors(store: KnowledgeStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from assistant.retrieval.catalog import Catalog
+    from assistant.db.catalog import Catalog
 
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise RuntimeError("database is locked")

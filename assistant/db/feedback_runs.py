@@ -21,7 +21,6 @@ from assistant.db.engine import get_engine
 from assistant.db.records import feedback_note_from_row
 from assistant.db.schema import feedback_run_notes, feedback_runs, feedback_syntheses
 from assistant.domain import FeedbackNote
-from assistant.feedback.models import Redaction, Synthesis
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def finish_run(
     *,
     status: str,
     error: str | None = None,
-    redactions: Sequence[Redaction] = (),
+    redactions: Sequence[dict] = (),
 ) -> None:
     with _engine(settings).begin() as conn:
         conn.execute(
@@ -90,7 +89,7 @@ def finish_run(
             .values(
                 status=status,
                 error=error,
-                redactions=[r.model_dump() for r in redactions],
+                redactions=list(redactions),
             )
         )
 
@@ -106,12 +105,12 @@ def load_run_notes(settings: Settings, run_id: int) -> list[FeedbackNote]:
         return [feedback_note_from_row(r) for r in rows]
 
 
-def load_redactions(settings: Settings, run_id: int) -> list[Redaction]:
+def load_redactions(settings: Settings, run_id: int) -> list[dict]:
     with _engine(settings).connect() as conn:
         value = conn.execute(
             select(feedback_runs.c.redactions).where(feedback_runs.c.id == run_id)
         ).scalar_one_or_none()
-    return [Redaction.model_validate(r) for r in value or []]
+    return list(value or [])
 
 
 def list_runs(settings: Settings, *, limit: int = 50) -> list[StoredRun]:
@@ -135,16 +134,22 @@ def list_runs(settings: Settings, *, limit: int = 50) -> list[StoredRun]:
         ]
 
 
-def store_synthesis(settings: Settings, synthesis: Synthesis) -> int:
-    """Keep a finished synthesis (centroids too: they are excluded from its JSON)."""
-    centroids = {theme.id: theme.centroid for theme in synthesis.themes if theme.centroid}
+def store_synthesis(
+    settings: Settings,
+    *,
+    run_id: int,
+    created: dt.datetime,
+    payload: dict,
+    centroids: dict[str, list[float]],
+) -> int:
+    """Keep a finished synthesis (its JSON, and the theme centroids kept out of it)."""
     with _engine(settings).begin() as conn:
         synthesis_id = conn.execute(
             insert(feedback_syntheses).values(
                 workspace=settings.workspace,
-                run_id=synthesis.run_id,
-                created_at=synthesis.created,
-                payload=synthesis.model_dump(mode="json"),
+                run_id=run_id,
+                created_at=created,
+                payload=payload,
                 centroids=centroids,
             )
         ).inserted_primary_key[0]
@@ -160,8 +165,11 @@ def mark_saved(settings: Settings, run_id: int, *, source: str) -> None:
         )
 
 
-def last_saved(settings: Settings, *, before_run: int | None = None) -> Synthesis | None:
-    """The most recently saved synthesis of the workspace (other than ``before_run``'s)."""
+def last_saved(
+    settings: Settings, *, before_run: int | None = None
+) -> tuple[dict, dict[str, list[float]]] | None:
+    """(payload, centroids) of the workspace's most recently saved synthesis (other than
+    ``before_run``'s)."""
     query = (
         select(feedback_syntheses.c.payload, feedback_syntheses.c.centroids)
         .where(feedback_syntheses.c.workspace == settings.workspace)
@@ -174,7 +182,4 @@ def last_saved(settings: Settings, *, before_run: int | None = None) -> Synthesi
         row = conn.execute(query.limit(1)).first()
     if row is None:
         return None
-    synthesis = Synthesis.model_validate(row.payload)
-    for theme in synthesis.themes:
-        theme.centroid = list(row.centroids.get(theme.id, []))
-    return synthesis
+    return dict(row.payload), dict(row.centroids or {})

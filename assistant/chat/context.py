@@ -66,12 +66,7 @@ def _evidence(results: Sequence[SearchResult], *, start: int = 1) -> list[Eviden
 
 def _industry_filter(store: KnowledgeStore, question: str) -> dict[str, str] | None:
     """``{"industry": X}`` when the question names an industry the feedback notes use."""
-    rows = store.snapshot().rows
-    industries = {
-        str(meta["industry"])
-        for kind, meta in zip(rows.kinds, rows.metas, strict=True)
-        if kind == "feedback" and meta.get("industry")
-    }
+    industries = store.snapshot().metadata_values("industry", kind="feedback")
     named = [name for name in industries if name in question]
     return {"industry": max(named, key=len)} if named else None
 

@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 
-from assistant.db.catalog import CatalogRows
-from assistant.domain import SearchResult
+from assistant.domain import Chunk, SearchResult
 from assistant.retrieval import KnowledgeStore
 from assistant.text.normalize import fold
 
@@ -85,9 +84,10 @@ def name_parts(value: str) -> list[str]:
     return out
 
 
-def _document_names(rows: CatalogRows) -> list[Name]:
+def _document_names(chunks: Sequence[Chunk]) -> list[Name]:
     names: dict[tuple[str, str], Name] = {}
-    for source, kind, meta in zip(rows.sources, rows.kinds, rows.metas, strict=True):
+    for chunk in chunks:
+        source, kind, meta = chunk.source, chunk.kind, chunk.metadata
         if kind in NOT_DOCUMENTS:
             continue
         for key in (*_ENTITY_KEYS, "title"):
@@ -122,7 +122,7 @@ def document_names(store: KnowledgeStore) -> list[Name]:
     with _cache_lock:
         names = _cache.get(snapshot)
     if names is None:
-        names = _document_names(snapshot.rows)
+        names = _document_names(snapshot.chunks())
         with _cache_lock:
             _cache[snapshot] = names
     return names

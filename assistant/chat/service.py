@@ -117,9 +117,7 @@ class ChatService:
         return turn.answer
 
     def chunk_text(self, chunk_id: str) -> str | None:
-        snap = self.store.snapshot()
-        pos = snap.position.get(chunk_id)
-        return None if pos is None else snap.rows.texts[pos]
+        return self.store.snapshot().text_of(chunk_id)
 
 
 class Turn:

@@ -29,15 +29,9 @@ def starter_questions(
     if months:
         questions.append(_TEXT["kpi"][lang].format(month=format_month(months[-1], lang)))
         questions.append(_TEXT["trend"][lang])
-    rows = store.snapshot().rows
-    personas = sorted(
-        {
-            str(meta["persona"])
-            for kind, meta in zip(rows.kinds, rows.metas, strict=True)
-            if kind == "persona" and meta.get("persona")
-        }
-    )
+    snapshot = store.snapshot()
+    personas = sorted(snapshot.metadata_values("persona", kind="persona"))
     questions.extend(_TEXT["persona"][lang].format(name=name) for name in personas[:1])
-    if "feedback" in rows.kinds:
+    if snapshot.chunks(kind="feedback"):
         questions.append(_TEXT["feedback"][lang])
     return questions[:limit]

@@ -89,13 +89,11 @@ class Corpus:
         self.store = store
         # The store's in-memory snapshot already holds every committed chunk of the current
         # generation (search needs it anyway); reading the catalog again would double the I/O.
-        rows = store.snapshot().rows
-        self.generation = rows.generation
+        snapshot = store.snapshot()
+        self.generation = snapshot.generation
         self.passages = [
-            Passage(c, s, k, t, m or {})
-            for c, s, k, t, m in zip(
-                rows.chunk_ids, rows.sources, rows.kinds, rows.texts, rows.metas, strict=True
-            )
+            Passage(c.chunk_id, c.source, c.kind, c.text, dict(c.metadata))
+            for c in snapshot.chunks()
         ]
         self._by_id = {p.chunk_id: p for p in self.passages}
 

@@ -57,13 +57,18 @@ class AddResult:
     written: bool = True
 
 
-class _Snapshot:
-    """Everything search needs for one catalog generation, held in memory."""
+class Snapshot:
+    """Every committed chunk of one catalog generation, held in memory (search runs on it).
+
+    Readers use ``generation``, ``chunks()`` and ``metadata_values()``; the columns and
+    indexes behind them are the store's own.
+    """
 
     def __init__(
         self, rows: CatalogRows, lexical: LexicalIndex, dense_sample: np.ndarray | None = None
     ) -> None:
-        self.rows = rows
+        self._rows = rows
+        self._chunks: list[Chunk] | None = None
         self.lexical = lexical
         # Vectors of a fixed random sample of chunks: a query's similarity to them estimates
         # the mean and spread of its similarity to the whole corpus, which the dense top-k
@@ -73,24 +78,57 @@ class _Snapshot:
         self.kinds = np.asarray(rows.kinds, dtype=object)
         self.sources = np.asarray(rows.sources, dtype=object)
 
+    @property
+    def generation(self) -> int:
+        return self._rows.generation
+
+    def __len__(self) -> int:
+        return len(self._rows.chunk_ids)
+
+    def chunks(self, *, kind: str | None = None) -> list[Chunk]:
+        """The committed chunks (of ``kind``), in catalog order."""
+        if self._chunks is None:
+            r = self._rows
+            self._chunks = [
+                Chunk(chunk_id=c, source=s, kind=k, text=t, metadata=m or {})  # type: ignore[arg-type]
+                for c, s, k, t, m in zip(
+                    r.chunk_ids, r.sources, r.kinds, r.texts, r.metas, strict=True
+                )
+            ]
+        return self._chunks if kind is None else [c for c in self._chunks if c.kind == kind]
+
+    def text_of(self, chunk_id: str) -> str | None:
+        """The text of a committed chunk, or ``None`` when it is not in this generation."""
+        pos = self.position.get(chunk_id)
+        return None if pos is None else self._rows.texts[pos]
+
+    def metadata_values(self, key: str, *, kind: str | None = None) -> set[str]:
+        """Every value chunks (of ``kind``) give metadata ``key`` (e.g. feedback industries)."""
+        r = self._rows
+        return {
+            str(m[key])
+            for k, m in zip(r.kinds, r.metas, strict=True)
+            if (kind is None or k == kind) and m.get(key)
+        }
+
     def mask(
         self, kind: str | None, source: str | None, where: Mapping[str, MetaValue] | None
     ) -> np.ndarray | None:
         if not (kind or source or where):
             return None
-        mask = np.ones(len(self.rows.chunk_ids), dtype=bool)
+        mask = np.ones(len(self._rows.chunk_ids), dtype=bool)
         if kind:
             mask &= self.kinds == kind
         if source:
             mask &= self.sources == source
         for key, value in (where or {}).items():
             mask &= np.fromiter(
-                (m.get(key) == value for m in self.rows.metas), dtype=bool, count=len(mask)
+                (m.get(key) == value for m in self._rows.metas), dtype=bool, count=len(mask)
             )
         return mask
 
     def result(self, pos: int, score: float) -> SearchResult:
-        r = self.rows
+        r = self._rows
         return SearchResult(
             chunk_id=r.chunk_ids[pos],
             source=r.sources[pos],
@@ -121,7 +159,7 @@ class KnowledgeStore:
         settings.ensure_dirs()
         self.catalog = Catalog(settings.database_url, settings.workspace)
         self.vectors = ChromaCollection(settings, self.embedder)
-        self._snapshot: _Snapshot | None = None
+        self._snapshot: Snapshot | None = None
         self._snapshot_lock = threading.Lock()
 
     # -- writing ----------------------------------------------------------------------
@@ -205,7 +243,7 @@ class KnowledgeStore:
         except Exception:  # the original error matters more; orphans are invisible anyway
             log.exception("could not remove partially added chunks")
 
-    def _rebuild_lexical(self) -> _Snapshot:
+    def _rebuild_lexical(self) -> Snapshot:
         rows = self.catalog.load()
         lexical = LexicalIndex.build(
             rows.tokens, generation=rows.generation, k1=self.params.bm25_k1, b=self.params.bm25_b
@@ -214,7 +252,7 @@ class KnowledgeStore:
             lexical.save(self._lexical_dir)
         except OSError as exc:  # a read-only home still searches; it just rebuilds next time
             log.warning("could not save the BM25 index: %s", exc)
-        snap = _Snapshot(replace(rows, tokens=[]), lexical, self._dense_sample(rows))
+        snap = Snapshot(replace(rows, tokens=[]), lexical, self._dense_sample(rows))
         with self._snapshot_lock:
             self._snapshot = snap
         return snap
@@ -224,12 +262,12 @@ class KnowledgeStore:
         return self.settings.workspace_dir / f"bm25-{self._tokenizer_tag.replace('@', '-v')}"
 
     # -- reading ----------------------------------------------------------------------
-    def snapshot(self) -> _Snapshot:
+    def snapshot(self) -> Snapshot:
         """The in-memory index for the current generation (reloaded when others wrote)."""
         generation = self.catalog.generation()
         with self._snapshot_lock:
             snap = self._snapshot
-        if snap is not None and snap.rows.generation == generation:
+        if snap is not None and snap.generation == generation:
             return snap
         rows = self.catalog.load(with_tokens=False)
         if rows.chunk_ids and rows.tokenizer != self._tokenizer_tag:
@@ -248,7 +286,7 @@ class KnowledgeStore:
                 k1=self.params.bm25_k1,
                 b=self.params.bm25_b,
             )
-        snap = _Snapshot(replace(rows, tokens=[]), lexical, self._dense_sample(rows))
+        snap = Snapshot(replace(rows, tokens=[]), lexical, self._dense_sample(rows))
         with self._snapshot_lock:
             self._snapshot = snap
         return snap
@@ -274,7 +312,7 @@ class KnowledgeStore:
             raise StoreError(f"Unknown search mode {mode!r} — use hybrid, bm25 or dense")
         query = query.strip()
         snap = self.snapshot()
-        if not query or not snap.rows.chunk_ids or k <= 0:
+        if not query or not len(snap) or k <= 0:
             return []
         depth = max(k, self.params.candidates)
         mask = snap.mask(kind, source, where)
@@ -319,7 +357,7 @@ class KnowledgeStore:
         return zscore_fusion(signals, weights)
 
     def _lexical_ranking(
-        self, snap: _Snapshot, query: str, depth: int, mask: np.ndarray | None
+        self, snap: Snapshot, query: str, depth: int, mask: np.ndarray | None
     ) -> tuple[list[tuple[int, float]], tuple[float, float] | None]:
         scores = snap.lexical.scores(self.tokenize(query))
         eligible = scores if mask is None else scores[mask]
@@ -351,7 +389,7 @@ class KnowledgeStore:
 
     def _dense_ranking(
         self,
-        snap: _Snapshot,
+        snap: Snapshot,
         query: str,
         depth: int,
         kind: str | None,

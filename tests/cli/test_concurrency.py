@@ -53,7 +53,7 @@ def test_search_during_ingest_in_another_process_never_sees_half_a_file(
     searches, observed = 0, []
     while any(w.poll() is None for w in writers) or searches < 3:
         results = reader.search("費用対効果の説明", k=10)
-        per_source = Counter(reader.snapshot().rows.sources)
+        per_source = Counter(c.source for c in reader.snapshot().chunks())
         observed.extend((r.source, per_source[r.source]) for r in results)
         searches += 1
 
@@ -68,7 +68,7 @@ def test_search_during_ingest_in_another_process_never_sees_half_a_file(
     assert reader.counts() == (24, total)
     assert reader.vectors.count() == total
     # Every document a reader saw mid-ingest was whole: all its chunks, committed together.
-    complete = Counter(reader.snapshot().rows.sources)
+    complete = Counter(c.source for c in reader.snapshot().chunks())
     assert observed, "the reader never saw a document while the writers ran"
     assert all(count == complete[source] for source, count in observed)
     assert min(complete.values()) >= 3

@@ -162,6 +162,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "dash_no_findings": {"ja": "目立った問題は見つかりませんでした。", "en": "Nothing stands out."},
     "dash_data_checks": {"ja": "データの確認事項（{n}件）", "en": "Data checks ({n})"},
     "dash_plan": {"ja": "売上目標からの逆算", "en": "Plan back from a revenue target"},
+    "dash_plan_target_needed": {
+        "ja": "月間の売上目標（円）を入力してください",
+        "en": "Enter a monthly revenue target (yen)",
+    },
+    "dash_plan_default": {
+        "ja": "初期値は{month}の受注目標{won}件 × 平均受注単価{deal}です。",
+        "en": "The default is the {month} won-deal target of {won} × the average deal size of {deal}.",
+    },
     "dash_plan_target": {"ja": "売上目標（円）", "en": "Revenue target (yen)"},
     "dash_plan_deal": {
         "ja": "平均受注単価（円、0 = 実績から計算）",

@@ -309,3 +309,36 @@ def what_if(
         fewer_mql=base.required.mql - changed.required.mql,
         budget_saved=saved,
     )
+
+
+class DefaultTarget(BaseModel):
+    """A monthly revenue target derived from the data when none is given: the latest won-deal
+    target times the average deal size the plan itself uses (so target ÷ deal size = won)."""
+
+    revenue: int
+    month: str
+    won_target: int
+    deal_size: Decimal
+    window_months: list[str]
+
+
+def default_revenue_target(
+    figures: Sequence[MonthFigures], *, window: int = DEFAULT_WINDOW
+) -> DefaultTarget | None:
+    """The target to plan for when the user gives none, or ``None`` without a won target."""
+    with_target = [f for f in figures if f.segment is None and f.targets.get("won")]
+    if not with_target:
+        return None
+    latest = with_target[-1]
+    try:
+        probe = reverse_plan(figures, revenue_target=1, window=window)
+    except AnalyticsError:
+        return None
+    deal = probe.assumptions.deal_size
+    return DefaultTarget(
+        revenue=int((deal * latest.targets["won"]).to_integral_value()),
+        month=latest.month,
+        won_target=latest.targets["won"],
+        deal_size=deal,
+        window_months=list(probe.assumptions.window_months),
+    )

@@ -93,3 +93,19 @@ def test_plan_refuses_what_it_cannot_compute() -> None:
         reverse_plan(no_spend, revenue_target=1, overrides={"mql_to_sql": Decimal("1.5")})
     with pytest.raises(AnalyticsError, match="Unknown rate cpl"):
         reverse_plan(no_spend, revenue_target=1, overrides={"cpl": Decimal("0.5")})
+
+
+def test_default_target_is_the_latest_won_target_times_the_plans_deal_size() -> None:
+    from assistant.analytics.planning import default_revenue_target
+
+    stored = series(LAST_THREE)
+    stored[-1] = row(*LAST_THREE[-1], at=4, targets={"won": 12})
+    stored[1] = row(*LAST_THREE[1], at=2, targets={"won": 20})  # older: not the latest
+    figures = consolidate(stored)[0]
+    default = default_revenue_target(figures, window=3)
+    assert default is not None and (default.month, default.won_target) == ("2026-10", 12)
+    # the plan's own deal size: 79,970,000 / 33; 12 × that = 29,080,000 (rounded to the yen)
+    assert abs(default.deal_size - Decimal(79_970_000) / 33) < Decimal("0.001")
+    assert default.revenue == 29_080_000
+    assert reverse_plan(figures, revenue_target=default.revenue, window=3).required.won == 12
+    assert default_revenue_target(consolidate(series(LAST_THREE))[0]) is None  # no won target

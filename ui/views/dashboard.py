@@ -15,15 +15,14 @@ import streamlit as st
 
 from assistant.analytics import format as fmt
 from assistant.analytics.crm.importer import import_bytes, store_import
-from assistant.analytics.diagnosis import DiagnosisOptions
 from assistant.analytics.format import label
 from assistant.analytics.funnel import FunnelRow
-from assistant.analytics.planning import what_if
+from assistant.analytics.planning import default_revenue_target, what_if
 from assistant.analytics.report import (
     KpiReport,
-    build_report,
     segments,
     sources,
+    workspace_report,
     workspace_rows,
 )
 from assistant.analytics.views import (
@@ -193,13 +192,16 @@ def diagnosis_section(report: KpiReport) -> None:
 
 def plan_section(report: KpiReport) -> None:
     st.subheader(t("dash_plan"))
-    latest = next((r for r in reversed(report.funnel.rows) if r.figures.revenue), None)
-    default_target = int(latest.figures.revenue) if latest else 10_000_000
+    default = default_revenue_target(report.figures, window=settings.kpi_window)
     back_then = first_window_rate(report, "mql_to_sql", months=settings.kpi_window)
     with st.form("plan"):
         c1, c2 = st.columns(2)
         target = c1.number_input(
-            t("dash_plan_target"), min_value=1, value=default_target, step=1_000_000
+            t("dash_plan_target"),
+            min_value=1,
+            value=default.revenue if default else None,
+            step=1_000_000,
+            placeholder=t("dash_plan_target_needed"),
         )
         deal = c2.number_input(t("dash_plan_deal"), min_value=0, value=0, step=100_000)
         c3, c4, c5 = st.columns(3)
@@ -209,7 +211,19 @@ def plan_section(report: KpiReport) -> None:
             t("dash_plan_whatif"), 0.1, 100.0, round((back_then or 0.3) * 100, 1), step=0.5
         )
         submitted = st.form_submit_button(t("dash_plan_button"), type="primary")
+    if default:
+        st.caption(
+            t(
+                "dash_plan_default",
+                month=format_period([default.month], lang()),
+                won=default.won_target,
+                deal=_yen(default.deal_size),
+            )
+        )
     if not submitted:
+        return
+    if not target:
+        st.error(t("dash_plan_target_needed"))
         return
     try:
         scenario = what_if(
@@ -304,13 +318,7 @@ def report_sections(stored: list[StoredKpiMonth]) -> None:
             format_func=lambda s: t("dash_total") if s is None else s,
         )
     try:
-        report = build_report(
-            stored,
-            source=source,
-            segment=segment,
-            threshold=Decimal(str(settings.achievement_threshold)),
-            options=DiagnosisOptions(window=settings.kpi_window),
-        )
+        report = workspace_report(settings, source=source, segment=segment)
     except AxisError as exc:
         st.error(str(exc))
         return

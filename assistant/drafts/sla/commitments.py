@@ -13,7 +13,7 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from assistant.analytics import format as fmt
-from assistant.analytics.planning import Plan, reverse_plan
+from assistant.analytics.planning import Plan, default_revenue_target, reverse_plan
 from assistant.analytics.report import workspace_report
 from assistant.domain.grounding import Claim
 from assistant.drafts.context import DraftContext
@@ -71,22 +71,18 @@ def _revenue_target(ctx: DraftContext, figures: list) -> tuple[int | None, Claim
                 f"月間売上目標 {value:,}円（指定値）", f"Monthly revenue target ¥{value:,} (given)"
             )
         )
-    with_target = [f for f in figures if f.segment is None and f.targets.get("won")]
-    if not with_target:
+    default = default_revenue_target(figures, window=ctx.settings.kpi_window)
+    if default is None:
         return None, Claim(text="")
-    latest = with_target[-1]
-    # The same pooled deal size the plan itself uses, so target ÷ deal size gives the target.
-    probe = reverse_plan(figures, revenue_target=1, window=ctx.settings.kpi_window)
-    window = probe.assumptions.window_months
-    target = int((probe.assumptions.deal_size * latest.targets["won"]).to_integral_value())
+    window, target, won = default.window_months, default.revenue, default.won_target
     won_ref = ctx.book.fact(
-        f"{latest.month}:target:won",
-        ctx.t(f"{latest.month} 受注目標", f"{latest.month} won-deal target"),
-        latest.targets["won"],
+        f"{default.month}:target:won",
+        ctx.t(f"{default.month} 受注目標", f"{default.month} won-deal target"),
+        won,
         "count",
-        f"{latest.targets['won']:,}{ctx.t('件', '')}",
+        f"{won:,}{ctx.t('件', '')}",
         source="kpi",
-        month=latest.month,
+        month=default.month,
     )
     target_ref = ctx.book.fact(
         "sla:revenue_target",
@@ -101,11 +97,11 @@ def _revenue_target(ctx: DraftContext, figures: list) -> tuple[int | None, Claim
     )
     return target, Claim(
         text=ctx.t(
-            f"月間売上目標 {target:,}円[{target_ref}]：{latest.month}の受注目標{latest.targets['won']}件"
+            f"月間売上目標 {target:,}円[{target_ref}]：{default.month}の受注目標{won}件"
             f"[{won_ref}]に、{window[0]}〜{window[-1]}の平均受注単価を掛けた値です"
             "（--revenue-target で変更できます）。",
-            f"Monthly revenue target ¥{target:,} [{target_ref}]: the {latest.month} won-deal target "
-            f"of {latest.targets['won']} [{won_ref}] times the average deal size over "
+            f"Monthly revenue target ¥{target:,} [{target_ref}]: the {default.month} won-deal target "
+            f"of {won} [{won_ref}] times the average deal size over "
             f"{window[0]} to {window[-1]} (change it with --revenue-target).",
         ),
         refs=[target_ref, won_ref],

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.errors import AxisError
 from assistant.workspace import status
 from ui import state
-from ui.strings import t
+from ui.i18n import t
 
 st.set_page_config(page_title="Axis", page_icon="🧭", layout="wide")
 

@@ -271,11 +271,13 @@ def test_history_and_english(service) -> None:  # type: ignore[no-untyped-def]
     at = _page("review", lang="en", draft_id=draft_id)
     assert at.title[0].value == "Review"
     assert "In review (1)" in at.get("button_group")[0].options
-    history = at.dataframe[0].value
+    history = next(d.value for d in at.dataframe if "What" in d.value.columns)
     # history actions read as words, never as codes (「作成」 in ja, "created" in en)
     assert list(history["What"]) == ["created", "submitted"]
-    ja = _page("review", draft_id=draft_id).dataframe[0].value
-    assert list(ja[ja.columns[2]]) == ["作成", "レビュー依頼"]
+    ja = next(
+        d.value for d in _page("review", draft_id=draft_id).dataframe if "操作" in d.value.columns
+    )
+    assert list(ja["操作"]) == ["作成", "レビュー依頼"]
 
 
 def test_export_offers_markdown_and_word_once_approved(service) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from assistant.chat import Answer, ChatService, StoredMessage
 from assistant.chat.starters import starter_questions
 from assistant.errors import AxisError
 from ui import state
-from ui.strings import lang, t
+from ui.i18n import lang, t
 
 CONV_KEY = "chat_conversation_id"
 PENDING_KEY = "chat_pending_question"

@@ -36,7 +36,7 @@ from assistant.db.records import StoredKpiMonth
 from assistant.errors import AxisError
 from assistant.text.months import format_period
 from ui import state
-from ui.strings import lang, t
+from ui.i18n import lang, t
 
 settings = state.settings()
 

@@ -8,32 +8,25 @@ straight into the review queue; the Review page takes it from there.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from assistant.drafts.axes import MessageAxis, offered_axes
 from assistant.drafts.context import DraftRequest
 from assistant.drafts.evidence import Corpus
 from assistant.drafts.kinds import FORMATS, KINDS, STAGES, format_name
-from assistant.drafts.models import Draft, Section
+from assistant.drafts.models import Section
 from assistant.drafts.sla.commitments import parse_target
 from assistant.errors import AxisError, InputError
 from assistant.review.models import ReviewView
 from assistant.review.service import ReviewService
 from ui import state
-from ui.strings import draft_kind_label, lang, stage_label, t
+from ui.components.draft_parts import evidence, section_badge, warnings
+from ui.i18n import draft_kind_label, lang, stage_label, t
 
 SHOWN = "drafts_shown_id"
 CREATED = "drafts_created_ids"
 FLASH = "drafts_flash"
 REVIEW_TARGET = "review_draft_id"  # read by the Review page
-
-
-_BADGE = {"ok": "green", "gap": "red", "proposal": "blue", "unknown": "gray"}
-
-
-def _badge(section: Section) -> str:
-    return f":{_BADGE.get(section.status, 'gray')}-badge[{t(f'status_{section.status}')}]"
 
 
 def _choose_persona(kind: str, names: list[str], batch: bool) -> str | None:
@@ -168,7 +161,7 @@ def _save_edit(service: ReviewService, draft_id: int, section: Section, widget: 
 
 def _section(service: ReviewService, view: ReviewView, section: Section) -> None:
     with st.container(border=True):
-        st.markdown(f"#### {section.title} {_badge(section)}")
+        st.markdown(f"#### {section.title} {section_badge(section)}")
         st.markdown(section.body)
         with st.expander(t("drafts_edit")):
             widget = f"edit-{view.record.id}-{view.version.number}-{section.key}"
@@ -179,46 +172,6 @@ def _section(service: ReviewService, view: ReviewView, section: Section) -> None
                     on_click=_save_edit,
                     args=(service, view.record.id, section, widget),
                 )
-
-
-def _evidence(draft: Draft) -> None:
-    if draft.citations:
-        with st.expander(t("drafts_sources", n=len(draft.citations))):
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("drafts_col_ref"): [c.ref for c in draft.citations],
-                        t("drafts_col_source"): [c.source for c in draft.citations],
-                        t("drafts_col_quote"): [c.quote for c in draft.citations],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-    if draft.facts:
-        with st.expander(t("drafts_facts", n=len(draft.facts))):
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("drafts_col_ref"): [f.id for f in draft.facts],
-                        t("drafts_col_label"): [f.label for f in draft.facts],
-                        t("drafts_col_value"): [f.display for f in draft.facts],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-
-
-def _warnings(draft: Draft) -> None:
-    for w in draft.warnings:
-        if w.blocking:
-            st.error(t("drafts_blocking", message=w.message), icon=":material/block:")
-    others = [w for w in draft.warnings if not w.blocking]
-    if others:
-        with st.expander(t("drafts_warnings", n=len(others))):
-            for w in others:
-                st.warning(w.message)
 
 
 def _show(service: ReviewService, draft_id: int) -> None:
@@ -236,10 +189,10 @@ def _show(service: ReviewService, draft_id: int) -> None:
         st.switch_page("views/review.py", query_params={"id": str(draft_id)})
     if draft.notice:
         st.info(draft.notice, icon=":material/info:")
-    _warnings(draft)
+    warnings(draft)
     for section in draft.sections:
         _section(service, view, section)
-    _evidence(draft)
+    evidence(draft)
 
 
 def _flash() -> None:

@@ -21,7 +21,7 @@ from assistant.feedback.models import Synthesis, Theme
 from assistant.feedback.report import notes_csv, render_markdown, themes_csv
 from assistant.feedback.synthesize import synthesize
 from ui import state
-from ui.strings import lang, t
+from ui.i18n import lang, t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
 KEY = "feedback_synthesis"

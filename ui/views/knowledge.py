@@ -9,7 +9,7 @@ from assistant.errors import AxisError
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import ingest_bytes
 from ui import state
-from ui.strings import kind_label, t
+from ui.i18n import kind_label, t
 
 store = state.store(state.settings().workspace)
 

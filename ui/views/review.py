@@ -28,8 +28,9 @@ from assistant.review.models import (
 )
 from assistant.review.service import ReviewService
 from ui import state
-from ui.strings import draft_kind_label, lang, review_status_label, t
-from ui.version_diff import version_diff
+from ui.components.draft_parts import evidence, section_badge, warnings
+from ui.components.version_diff import version_diff
+from ui.i18n import draft_kind_label, lang, review_status_label, t
 
 TARGET = "review_draft_id"  # also set by the Drafts page
 FLASH = "review_flash"
@@ -42,7 +43,6 @@ _STATUS_BADGE = {
     "approved": "green",
     "archived": "violet",
 }
-_SECTION_BADGE = {"ok": "green", "gap": "red", "proposal": "blue", "unknown": "gray"}
 
 
 def _escape(text: str) -> str:
@@ -144,8 +144,7 @@ def _comments(service: ReviewService, view: ReviewView, section: str | None) -> 
 
 def _section(service: ReviewService, view: ReviewView, section: Section) -> None:
     with st.container(border=True):
-        badge = _SECTION_BADGE.get(section.status, "gray")
-        st.markdown(f"#### {section.title} :{badge}-badge[{t(f'status_{section.status}')}]")
+        st.markdown(f"#### {section.title} {section_badge(section)}")
         st.markdown(section.body)
         _comments(service, view, section.key)
 
@@ -156,26 +155,12 @@ def _body(service: ReviewService, view: ReviewView) -> None:
         st.warning(t("review_old_version", n=view.record.current_version))
     if draft.notice:
         st.info(draft.notice, icon=":material/info:")
-    for w in draft.blocking_warnings:
-        st.error(t("drafts_blocking", message=w.message), icon=":material/block:")
-    others = [w for w in draft.warnings if not w.blocking]
-    if others:
-        with st.expander(t("drafts_warnings", n=len(others))):
-            for w in others:
-                st.warning(w.message)
+    warnings(draft)
     st.markdown(f"**{t('review_general')}**")
     _comments(service, view, None)
     for section in draft.sections:
         _section(service, view, section)
-    if draft.citations:
-        with st.expander(t("drafts_sources", n=len(draft.citations))):
-            for c in draft.citations:
-                st.markdown(f"**[{c.ref}] {c.source}**")
-                st.caption(c.quote)
-    if draft.facts:
-        with st.expander(t("drafts_facts", n=len(draft.facts))):
-            for f in draft.facts:
-                st.markdown(f"**[{f.id}]** {f.label}: {f.display}")
+    evidence(draft)
     snap = view.version.snapshot
     st.caption(
         t(

@@ -13,7 +13,7 @@ import streamlit as st
 from assistant.review.diff import SectionDiff, line_blocks
 from assistant.review.models import ReviewView
 from assistant.review.service import ReviewService
-from ui.strings import t
+from ui.i18n import t
 
 _OLD_STYLE = "background:#fde2e1;text-decoration:line-through;"
 _NEW_STYLE = "background:#d9f5dd;"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -15,26 +16,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
 
-_ENV_TO_CLEAR = (
-    "AXIS_WORKSPACE",
-    "AXIS_CHROMA_HOST",
-    "AXIS_CHROMA_PORT",
-    "AXIS_DB_URL",
-    "AXIS_LLM",
-    "AXIS_MODEL",
-    "AXIS_EMBEDDING",
-    "AXIS_MAX_FILE_MB",
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-)
+# Every variable Axis or the OpenAI/Azure clients read: none may leak in from the machine.
+_ENV_PREFIXES = ("AXIS_", "OPENAI_", "AZURE_")
 
 
 @pytest.fixture(autouse=True)
 def axis_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "axis-home"
+    for name in [n for n in os.environ if n.startswith(_ENV_PREFIXES)]:
+        monkeypatch.delenv(name)
     monkeypatch.setenv("AXIS_HOME", str(home))
-    for name in _ENV_TO_CLEAR:
-        monkeypatch.delenv(name, raising=False)
     yield home
     from assistant.db.engine import dispose_all
     from assistant.retrieval.chroma_store import forget_clients
@@ -124,3 +115,22 @@ def demo_home(demo_template: Path, axis_home: Path) -> Path:
     """A private, writable copy of the ingested demo at this test's AXIS_HOME."""
     shutil.copytree(demo_template, axis_home)
     return axis_home
+
+
+@pytest.fixture
+def demo(demo_home: Path):  # type: ignore[no-untyped-def]
+    """(settings, store) over a private copy of the demo, no LLM."""
+    from assistant.config import load_settings
+    from assistant.workspace import open_store
+
+    settings = load_settings(llm="offline")
+    return settings, open_store(settings)
+
+
+@pytest.fixture
+def seeded_store(settings):  # type: ignore[no-untyped-def]
+    """A tiny workspace (a KPI file, a product page, three sales notes): see tests/chat/helpers."""
+    from assistant.retrieval import KnowledgeStore
+    from tests.chat.helpers import seed
+
+    return seed(KnowledgeStore(settings))

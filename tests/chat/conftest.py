@@ -2,11 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chat.helpers import seed
-
 
 @pytest.fixture
-def store(settings):  # type: ignore[no-untyped-def]
-    from assistant.retrieval import KnowledgeStore
-
-    return seed(KnowledgeStore(settings))
+def store(seeded_store):  # type: ignore[no-untyped-def]
+    return seeded_store

@@ -1,17 +1,8 @@
-"""A tiny workspace for chat tests, and fake chat models that record what they were sent."""
+"""A tiny workspace for chat tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import httpx
-import openai
-from langchain_core.language_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from pydantic import Field
-
 from assistant.ingest.pipeline import ingest_bytes
-from assistant.llm import LLMClient
 from assistant.retrieval import KnowledgeStore
 
 KPI_CSV = """年月,リード数,MQL数,SQL数,受注数,広告費(円),売上(円),目標SQL数,目標受注数
@@ -49,31 +40,3 @@ def seed(store: KnowledgeStore, *, injected: bool = False) -> KnowledgeStore:
     if injected:
         ingest_bytes(store, INJECTION_MD.encode(), filename="injected.md")
     return store
-
-
-class RecordingFake(GenericFakeChatModel):
-    """Replies from a queue and keeps every list of messages it was sent."""
-
-    seen: list[list[BaseMessage]] = Field(default_factory=list)
-
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, **kwargs: Any):  # type: ignore[no-untyped-def, override]
-        self.seen.append(list(messages))
-        return super()._generate(messages, stop=stop, **kwargs)
-
-
-class DownFake(GenericFakeChatModel):
-    """A model whose server cannot be reached."""
-
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, **kwargs: Any):  # type: ignore[no-untyped-def, override]
-        raise openai.APIConnectionError(request=httpx.Request("POST", "http://127.0.0.1:9/v1"))
-
-
-def fake_client(*replies: str) -> tuple[LLMClient, RecordingFake]:
-    model = RecordingFake(messages=iter([AIMessage(content=r) for r in replies]))
-    return LLMClient(model, model_name="fake", endpoint="http://fake/v1"), model
-
-
-def down_client() -> LLMClient:
-    return LLMClient(
-        DownFake(messages=iter([])), model_name="fake", endpoint="http://127.0.0.1:9/v1"
-    )

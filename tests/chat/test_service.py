@@ -7,7 +7,8 @@ import pytest
 from assistant.chat import ChatService
 from assistant.errors import AxisError, ServiceUnavailableError
 from assistant.retrieval import KnowledgeStore
-from tests.chat.helpers import down_client, fake_client, seed
+from tests.chat.helpers import seed
+from tests.fakes import down_client, fake_client
 
 
 def _offline(settings, store) -> ChatService:  # type: ignore[no-untyped-def]

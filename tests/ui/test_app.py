@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
 from tests.retrieval.helpers import add, loaded
-
-APP = str(ROOT / "ui" / "app.py")
+from tests.ui.conftest import open_page
 
 
 @pytest.fixture
@@ -29,13 +27,7 @@ def seeded(settings):  # type: ignore[no-untyped-def]
 
 
 def _run(lang: str = "ja") -> AppTest:
-    import streamlit as st
-
-    st.cache_resource.clear()  # each test has its own AXIS_HOME
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
-    at.run()
-    return at.switch_page("views/knowledge.py").run()
+    return open_page("knowledge", lang=lang)
 
 
 def test_knowledge_page_lists_documents_by_kind(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -47,13 +39,8 @@ def test_knowledge_page_lists_documents_by_kind(seeded) -> None:  # type: ignore
 
 
 def test_sidebar_shows_workspace_counts(seeded) -> None:  # type: ignore[no-untyped-def]
-    import streamlit as st
-
-    st.cache_resource.clear()
     # The sidebar is the same on every page; check it on the home page.
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = "ja"
-    at.run()
+    at = open_page()
     assert not at.exception
     labels = {m.label: m.value for m in at.sidebar.metric}
     assert labels == {"ドキュメント": "2", "チャンク": "2"}
@@ -94,10 +81,7 @@ def test_unreachable_chroma_server_shows_an_error_not_a_trace(monkeypatch) -> No
 
     monkeypatch.setenv("AXIS_CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("AXIS_CHROMA_PORT", str(free_port()))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page(lang=None)
     assert not at.exception
     assert "Cannot reach the Chroma server" in at.error[0].value
 
@@ -113,19 +97,13 @@ def test_delete_removes_the_document(seeded, tmp_path: Path) -> None:  # type: i
 
 
 def test_language_defaults_to_the_setting(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import streamlit as st
-
     monkeypatch.setenv("AXIS_LANGUAGE", "en")
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page(lang=None)
     assert at.session_state["lang"] == "en"
 
 
 def test_invalid_setting_is_shown_as_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import streamlit as st
-
     monkeypatch.setenv("AXIS_WORKSPACE", "no spaces allowed")
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page(lang=None)
     assert not at.exception
     assert "AXIS_WORKSPACE" in at.error[0].value

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.ui.conftest import open_page
 
-APP = str(ROOT / "ui" / "app.py")
 STATUS_JA = {"ok": "根拠あり", "gap": "情報不足", "proposal": "提案", "unknown": "不明"}
 INVENTED = "受注率は99.9%です。"  # in no demo file: the number check must flag it
 
@@ -39,15 +38,7 @@ def _sla(service, target: str | None = "30000000") -> int:  # type: ignore[no-un
 
 
 def _page(page: str, *, lang: str = "ja", draft_id: int | None = None) -> AppTest:
-    import streamlit as st
-
-    st.cache_resource.clear()  # each test has its own AXIS_HOME
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"] = lang
-    if draft_id is not None:
-        at.query_params["id"] = str(draft_id)
-    at.run()
-    at = at.switch_page(f"views/{page}.py").run()
+    at = open_page(page, lang=lang, query={"id": str(draft_id)} if draft_id else None)
     assert not at.exception, at.exception
     return at
 

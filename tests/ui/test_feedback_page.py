@@ -5,19 +5,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
 from tests.feedback.conftest import INTEGRATION, PRICE, SECURITY
-
-APP = str(ROOT / "ui" / "app.py")
+from tests.ui.conftest import open_page
 
 
 def _page(lang: str = "ja") -> AppTest:
-    import streamlit as st
-
-    st.cache_resource.clear()  # each test has its own AXIS_HOME
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["lang"] = lang
-    return at.switch_page("views/feedback.py").run()
+    return open_page("feedback", lang=lang)
 
 
 def _submit(at: AppTest, text: str) -> AppTest:

@@ -12,7 +12,7 @@ from tests.conftest import free_port
 runner = CliRunner()
 
 
-def test_ask_json_contract(store) -> None:  # type: ignore[no-untyped-def]
+def test_ask_json_contract(seeded_store) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["ask", "2026年9月のSQL数は?", "--json"])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
@@ -24,14 +24,14 @@ def test_ask_json_contract(store) -> None:  # type: ignore[no-untyped-def]
     assert doc["warnings"] == []
 
 
-def test_ask_human_output_shows_sources_and_notice(store) -> None:  # type: ignore[no-untyped-def]
+def test_ask_human_output_shows_sources_and_notice(seeded_store) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["ask", "スタンダードプランの月額料金は?"])
     assert result.exit_code == 0
     assert "月額8万円" in result.stdout and "keiri.md" in result.stdout
     assert "OPENAI_API_KEY" in result.stderr
 
 
-def test_ask_with_llm_down_exits_3_and_keeps_the_question(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_ask_with_llm_down_exits_3_and_keeps_the_question(seeded_store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{free_port()}/v1")
     monkeypatch.setenv("AXIS_LLM_MAX_RETRIES", "0")
     result = runner.invoke(app, ["ask", "初期費用は?", "--json"])
@@ -46,7 +46,7 @@ def test_ask_with_llm_down_exits_3_and_keeps_the_question(store, monkeypatch) ->
     assert conversations.messages(conv.id)[0].content == "初期費用は?"
 
 
-def test_chat_session_keeps_one_conversation(store) -> None:  # type: ignore[no-untyped-def]
+def test_chat_session_keeps_one_conversation(seeded_store) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["chat"], input="2026年9月の受注数は?\nその前月は?\nexit\n")
     assert result.exit_code == 0, result.stderr
     assert "(offline)" in result.stdout

@@ -7,19 +7,12 @@ import pytest
 from langchain_core.messages import AIMessage
 from streamlit.testing.v1 import AppTest
 
-from tests.chat.helpers import DownFake, RecordingFake
-from tests.conftest import ROOT
-
-APP = str(ROOT / "ui" / "app.py")
+from tests.fakes import DownFake, RecordingFake
+from tests.ui.conftest import open_page
 
 
 def _run(lang: str = "ja") -> AppTest:
-    import streamlit as st
-
-    st.cache_resource.clear()  # each test has its own AXIS_HOME
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
-    return at.run()
+    return open_page(lang=lang)
 
 
 def _ask(at: AppTest, question: str) -> AppTest:
@@ -31,7 +24,7 @@ def _texts(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
-def test_chat_is_home_with_offline_badge_and_starters_from_the_data(store) -> None:  # type: ignore[no-untyped-def]
+def test_chat_is_home_with_offline_badge_and_starters_from_the_data(seeded_store) -> None:  # type: ignore[no-untyped-def]
     at = _run()
     assert not at.exception
     assert at.title[0].value == "Axis に質問する"
@@ -40,7 +33,7 @@ def test_chat_is_home_with_offline_badge_and_starters_from_the_data(store) -> No
     assert "2026年9月のKPIは？" in labels  # the workspace's latest month
 
 
-def test_question_gets_an_answer_with_sources_and_is_listed(store) -> None:  # type: ignore[no-untyped-def]
+def test_question_gets_an_answer_with_sources_and_is_listed(seeded_store) -> None:  # type: ignore[no-untyped-def]
     at = _ask(_run(), "2026年9月のSQL数は?")
     assert not at.exception and not at.error
     assert [m.name for m in at.chat_message] == ["user", "assistant"]
@@ -53,7 +46,7 @@ def test_question_gets_an_answer_with_sources_and_is_listed(store) -> None:  # t
     assert [m.name for m in at.chat_message] == ["user", "assistant"]
 
 
-def test_starter_button_asks_its_question(store) -> None:  # type: ignore[no-untyped-def]
+def test_starter_button_asks_its_question(seeded_store) -> None:  # type: ignore[no-untyped-def]
     at = _run()
     next(b for b in at.button if b.label == "2026年9月のKPIは？").click()
     at = at.run()
@@ -72,7 +65,7 @@ def fake_llm(monkeypatch):  # type: ignore[no-untyped-def]
     return install
 
 
-def test_unverified_number_is_marked_and_mode_shows_the_model(store, fake_llm) -> None:  # type: ignore[no-untyped-def]
+def test_unverified_number_is_marked_and_mode_shows_the_model(seeded_store, fake_llm) -> None:  # type: ignore[no-untyped-def]
     fake_llm(RecordingFake(messages=iter([AIMessage(content="月額は12万円です [1]。")])))
     at = _ask(_run(), "スタンダードプランの料金は?")
     assert not at.exception
@@ -80,7 +73,7 @@ def test_unverified_number_is_marked_and_mode_shows_the_model(store, fake_llm) -
     assert any("12万円" in w.value for w in at.warning)
 
 
-def test_llm_down_shows_an_error_not_a_trace(store, fake_llm) -> None:  # type: ignore[no-untyped-def]
+def test_llm_down_shows_an_error_not_a_trace(seeded_store, fake_llm) -> None:  # type: ignore[no-untyped-def]
     fake_llm(DownFake(messages=iter([])))
     at = _ask(_run(), "初期費用は?")
     assert not at.exception
@@ -88,7 +81,7 @@ def test_llm_down_shows_an_error_not_a_trace(store, fake_llm) -> None:  # type: 
     assert "質問は保存されています" in at.error[0].value
 
 
-def test_rename_and_delete_a_conversation(store) -> None:  # type: ignore[no-untyped-def]
+def test_rename_and_delete_a_conversation(seeded_store) -> None:  # type: ignore[no-untyped-def]
     at = _ask(_run(), "初期費用は?")
     at.sidebar.text_input(key="chat_rename_input").set_value("料金の相談")
     at.sidebar.button(key="chat_rename_button").click()
@@ -100,13 +93,13 @@ def test_rename_and_delete_a_conversation(store) -> None:  # type: ignore[no-unt
     assert at.chat_message == [] or len(at.chat_message) == 0
 
 
-def test_english_page(store) -> None:  # type: ignore[no-untyped-def]
+def test_english_page(seeded_store) -> None:  # type: ignore[no-untyped-def]
     at = _run("en")
     assert at.title[0].value == "Ask Axis"
     assert "What were the KPIs for 2026-09?" in [b.label for b in at.button]
 
 
-def test_asking_for_an_sla_draft_links_to_it_on_the_review_page(store, settings) -> None:  # type: ignore[no-untyped-def]
+def test_asking_for_an_sla_draft_links_to_it_on_the_review_page(seeded_store, settings) -> None:  # type: ignore[no-untyped-def]
     from assistant.review.store import ReviewStore
 
     at = _ask(_run(), "SLA案を作って")

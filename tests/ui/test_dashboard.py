@@ -9,9 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.analytics.helpers import ingest_demo_kpi
-from tests.conftest import ROOT
-
-APP = str(ROOT / "ui" / "app.py")
+from tests.ui.conftest import open_page
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +25,7 @@ def demo(demo_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _dashboard(lang: str = "ja") -> AppTest:
-    import streamlit as st
-
-    st.cache_resource.clear()  # each test has its own AXIS_HOME
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("views/dashboard.py").run()
+    at = open_page("dashboard", lang=lang)
     assert not at.exception
     return at
 

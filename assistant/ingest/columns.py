@@ -89,7 +89,6 @@ def _kpi_fields() -> dict[str, tuple[str, ...]]:
 
 
 KPI_FIELDS: dict[str, tuple[str, ...]] = _kpi_fields()
-COUNT_FIELDS: tuple[str, ...] = ("leads", "mql", "sql", "won")
 MONEY_FIELDS: frozenset[str] = frozenset({"spend", "revenue", "target_spend", "target_revenue"})
 ALL_FIELDS: tuple[str, ...] = (*FEEDBACK_FIELDS, *KPI_FIELDS)
 

@@ -9,14 +9,14 @@ re-scoring, a plan month with targets only) are warnings: the analytics report t
 
 from __future__ import annotations
 
-from assistant.domain import FUNNEL_STAGES, IngestWarning, KpiMonth, MetaValue, TextUnit
+from assistant.domain import IngestWarning, KpiMonth, MetaValue, TextUnit
+from assistant.domain.kpi import VALUE_FIELDS
 from assistant.errors import IngestError
 from assistant.ingest.columns import MONEY_FIELDS, Columns, unit_scale
 from assistant.ingest.tabular import Table, TableRow, is_blank
 from assistant.text.labels import label
 from assistant.text.normalize import nfkc, normalize_cell, parse_int, parse_period, parse_yen
 
-VALUE_FIELDS: tuple[str, ...] = (*FUNNEL_STAGES, "spend", "revenue")
 TARGET_FIELDS: tuple[str, ...] = tuple(f"target_{name}" for name in VALUE_FIELDS)
 # Cells that mean "no figure" in Japanese and English spreadsheets.
 _NO_VALUE = frozenset({"-", "–", "—", "―", "‐", "n/a", "na", "#n/a"})
@@ -114,8 +114,8 @@ def _check_funnel(month: KpiMonth, source: str) -> list[IngestWarning]:
                 _warn(
                     source,
                     month.row,
-                    f"{label(later, 'ja')} ({a:,}) is larger than {label(earlier, 'ja')} ({b:,}) in "
-                    f"{month.month} — check the columns; the funnel report will flag it",
+                    f"{label(later, 'ja')} ({a:,}) is larger than {label(earlier, 'ja')} "
+                    f"({b:,}) in {month.month} — check the columns; the funnel report will flag it",
                 )
             )
     return warnings

@@ -13,11 +13,12 @@ import stat
 from pathlib import Path, PurePath
 
 from assistant.domain import DOCUMENT_KINDS, MARKDOWN_KINDS, LoadedFile, TextUnit
+from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
 from assistant.errors import IngestError
-from assistant.ingest.columns import COUNT_FIELDS, Columns, fields_in, resolve_columns
+from assistant.ingest.columns import Columns, fields_in, resolve_columns
 from assistant.ingest.encoding import binary_kind, decode_bytes
 from assistant.ingest.feedback import feedback_from_table, feedback_from_text, note_unit
-from assistant.ingest.kpi import TARGET_FIELDS, VALUE_FIELDS, kpi_from_table, kpi_unit
+from assistant.ingest.kpi import TARGET_FIELDS, kpi_from_table, kpi_unit
 from assistant.ingest.markdown import load_markdown
 from assistant.ingest.personas import load_personas
 from assistant.ingest.tabular import read_table

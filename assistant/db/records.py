@@ -50,6 +50,7 @@ def load_kpi_months(db_url: str, workspace: str) -> list[StoredKpiMonth]:
                     leads=r["leads"],
                     mql=r["mql"],
                     sql=r["sql"],
+                    opportunities=r.get("opportunities"),
                     won=r["won"],
                     spend=r["spend"],
                     revenue=r["revenue"],

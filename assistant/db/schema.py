@@ -76,6 +76,7 @@ kpi_months = Table(
     Column("leads", Integer, nullable=True),
     Column("mql", Integer, nullable=True),
     Column("sql", Integer, nullable=True),
+    Column("opportunities", Integer, nullable=True),
     Column("won", Integer, nullable=True),
     Column("spend", BigInteger, nullable=True),
     Column("revenue", BigInteger, nullable=True),

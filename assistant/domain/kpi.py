@@ -12,7 +12,9 @@ from pydantic import BaseModel, Field
 from assistant.domain.grounding import Location
 
 FUNNEL_STAGES: tuple[str, ...] = ("leads", "mql", "sql", "won")
-VALUE_FIELDS: tuple[str, ...] = ("leads", "mql", "sql", "won", "spend", "revenue")
+VALUE_FIELDS: tuple[str, ...] = ("leads", "mql", "sql", "opportunities", "won", "spend", "revenue")
+"""Every figure a month can hold.  ``opportunities`` (商談) is kept and reported, but the
+funnel's conversion rates run leads → MQL → SQL → won."""
 COUNT_FIELDS: tuple[str, ...] = FUNNEL_STAGES
 
 
@@ -28,6 +30,7 @@ class KpiValues(BaseModel):
     leads: int | None = None
     mql: int | None = None
     sql: int | None = None
+    opportunities: int | None = None
     won: int | None = None
     spend: int | None = None
     revenue: int | None = None

@@ -2,9 +2,9 @@
 
 Exports from spreadsheets, MA tools (HubSpot) and SFA tools (Salesforce) name the same thing
 many ways: ``メモ``, ``商談メモ``, ``Notes``; ``広告費(円)``, ``Spend (JPY)``, ``売上（万円）``.
-Synonyms live in plain dicts so adding one is a one-line data change.  Header names are
-compared after NFKC, case folding and removing spaces/underscores, and a trailing unit in
-parentheses is split off — when it says 万円/千円/百万円 the column's numbers are scaled.
+Feedback columns are found by their names (plain dicts, one line to add one); KPI columns by
+the header grammar in ``headers`` (base metric × role × unit, in any order).  When a unit says
+万円/千円/百万円 the column's numbers are scaled.
 
 A user mapping (``--map COL=FIELD``) always wins over the synonyms.  Two columns that both
 look like one field is an error, not a guess: the fix is one ``--map``.
@@ -16,6 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.errors import IngestError
+from assistant.ingest.headers import (
+    BASES,
+    MONEY,
+    meaning,
+    other_currency,
+    unit_scale_of,
+)
 from assistant.text.normalize import nfkc
 
 FEEDBACK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -43,66 +50,18 @@ FEEDBACK_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-# Labels a target column is built from: "目標リード数", "リード数目標", "target leads", ...
-_TARGET_BASES: dict[str, tuple[str, ...]] = {
-    "leads": ("リード数", "リード", "新規リード", "leads", "new leads"),
-    "mql": ("MQL数", "MQL", "mqls"),
-    "sql": ("SQL数", "SQL", "商談化数", "商談数", "sqls"),
-    "won": ("受注数", "受注件数", "成約数", "won", "deals won"),
-    "revenue": ("売上", "売上高", "受注金額", "revenue", "sales", "bookings"),
-    "spend": ("広告費", "マーケティング費用", "費用", "spend", "cost", "ad spend"),
-}
-_ACTUALS: dict[str, tuple[str, ...]] = {
-    "leads": ("新規リード数", "リード獲得数", "獲得リード数", "number of leads", "lead count"),
-    "mql": ("marketing qualified leads", "marketing qualified lead", "mql count"),
-    "sql": ("sales qualified leads", "sales qualified lead", "sql count"),
-    "won": ("受注", "成約件数", "closed won", "won deals", "closed won deals", "new customers"),
-    "revenue": ("売上金額", "受注額", "sum of amount", "closed won amount"),
-    "spend": ("予算消化", "広告宣伝費", "販促費", "marketing spend", "amount spent", "costs"),
-}
-
-
-def _kpi_fields() -> dict[str, tuple[str, ...]]:
-    fields: dict[str, tuple[str, ...]] = {
-        "month": ("年月", "月", "期間", "対象月", "対象年月", "月度", "month", "period"),
-        "segment": ("セグメント", "チャネル", "施策", "キャンペーン", "segment", "channel"),
-    }
-    for name, bases in _TARGET_BASES.items():
-        actual = [*bases, *_ACTUALS[name]]
-        actual += [f"{b}実績" for b in bases] + [f"実績{b}" for b in bases]
-        actual += [f"actual {b}" for b in bases if b.isascii()]
-        fields[name] = tuple(actual)
-        targets = [f"目標{b}" for b in bases] + [f"{b}目標" for b in bases]
-        targets += [f"{b}計画" for b in bases if not b.isascii()]
-        targets += [f"{word} {b}" for b in bases if b.isascii() for word in ("target", "goal")]
-        targets += [f"{b} {word}" for b in bases if b.isascii() for word in ("target", "goal")]
-        fields[f"target_{name}"] = tuple(targets)
-    fields["target_spend"] += (
-        "予算",
-        "広告予算",
-        "マーケティング予算",
-        "budget",
-        "marketing budget",
-    )
-    fields["target_revenue"] += ("売上予算", "quota", "revenue quota")
-    return fields
-
-
-KPI_FIELDS: dict[str, tuple[str, ...]] = _kpi_fields()
-MONEY_FIELDS: frozenset[str] = frozenset({"spend", "revenue", "target_spend", "target_revenue"})
+KPI_VALUES: tuple[str, ...] = tuple(BASES)
+KPI_FIELDS: tuple[str, ...] = (
+    "month",
+    "segment",
+    *KPI_VALUES,
+    *(f"target_{name}" for name in KPI_VALUES),
+)
+MONEY_FIELDS: frozenset[str] = frozenset({*MONEY, *(f"target_{name}" for name in MONEY)})
 ALL_FIELDS: tuple[str, ...] = (*FEEDBACK_FIELDS, *KPI_FIELDS)
 
 _UNIT_RE = re.compile(r"^(?P<name>.+?)\s*[(\[【](?P<unit>[^()\[\]【】]*)[)\]】]\s*$")
 _TARGET_WORDS = ("目標", "計画", "予算", "target", "goal", "plan", "budget")
-_OTHER_CURRENCIES = ("usd", "$", "eur", "€", "ドル", "ユーロ", "gbp", "£", "cny", "元")
-_SCALES: tuple[tuple[str, int], ...] = (
-    ("百万", 1_000_000),
-    ("億", 100_000_000),
-    ("万", 10_000),
-    ("千", 1_000),
-    ("million", 1_000_000),
-    ("thousand", 1_000),
-)
 
 
 def _squash(text: str) -> str:
@@ -126,16 +85,16 @@ def header_key(name: str) -> tuple[str, str]:
 
 
 _SYNONYMS: dict[str, str] = {
-    _squash(synonym): name
-    for fields in (FEEDBACK_FIELDS, KPI_FIELDS)
-    for name, synonyms in fields.items()
-    for synonym in synonyms
+    _squash(synonym): name for name, synonyms in FEEDBACK_FIELDS.items() for synonym in synonyms
 }
 
 
 def field_for(header: str) -> str | None:
-    """The Axis field a header name stands for by its synonyms, or ``None``."""
-    return _SYNONYMS.get(header_key(header)[0])
+    """The Axis field a header stands for: a feedback column by its names, a KPI column by
+    the header grammar (``assistant.ingest.headers``), else ``None``."""
+    if found := _SYNONYMS.get(header_key(header)[0]):
+        return found
+    return meaning(header).field
 
 
 def unit_scale(header: str, *, money: bool, source: str) -> int:
@@ -144,19 +103,14 @@ def unit_scale(header: str, *, money: bool, source: str) -> int:
     A money column in another currency is refused: Axis keeps money as integer yen and
     converting silently would put wrong numbers in every report.
     """
-    unit = header_key(header)[1]
-    if money and any(currency in unit for currency in _OTHER_CURRENCIES):
+    unit = meaning(header).unit or header_key(header)[1]
+    if money and other_currency(unit):
         raise IngestError(
             f"is in {unit}, not yen — convert the column to 円 or remove it",
             path=source,
             column=header,
         )
-    for word, factor in _SCALES:
-        if word in unit:
-            return factor
-    if unit in ("k", "kjpy", "jpyk"):
-        return 1_000
-    return 1
+    return unit_scale_of(unit)
 
 
 @dataclass

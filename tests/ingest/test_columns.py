@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import IngestError
+from assistant.ingest.headers import BASES
 from assistant.ingest.columns import (
     ALL_FIELDS,
     FEEDBACK_FIELDS,
@@ -18,11 +19,15 @@ SRC = "knowledge/kpi.csv"
 
 def test_no_synonym_means_two_fields():
     seen: dict[str, str] = {}
-    for fields in (FEEDBACK_FIELDS, KPI_FIELDS):
-        for name, synonyms in fields.items():
-            for synonym in synonyms:
-                key = header_key(synonym)[0]
-                assert seen.setdefault(key, name) == name, f"{synonym!r}: {seen[key]} vs {name}"
+    for name, synonyms in FEEDBACK_FIELDS.items():
+        for synonym in synonyms:
+            key = header_key(synonym)[0]
+            assert seen.setdefault(key, name) == name, f"{synonym!r}: {seen[key]} vs {name}"
+    for name, synonyms in BASES.items():
+        for synonym in synonyms:
+            assert field_for(synonym) in (name, None), synonym  # a base alone is that field
+            assert field_for(f"{synonym}目標") == f"target_{name}", synonym
+    assert "target_won" in KPI_FIELDS
 
 
 @pytest.mark.parametrize(

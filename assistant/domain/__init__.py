@@ -13,10 +13,12 @@ from assistant.domain.documents import (
     Chunk,
     DocumentKind,
     FeedbackNote,
+    FileLoad,
     IngestWarning,
     LoadedFile,
     MetaValue,
     SearchResult,
+    SkippedPart,
     TextUnit,
 )
 from assistant.domain.kpi import COUNT_FIELDS, FUNNEL_STAGES, VALUE_FIELDS, KpiMonth, KpiValues
@@ -30,11 +32,13 @@ __all__ = [
     "Chunk",
     "DocumentKind",
     "FeedbackNote",
+    "FileLoad",
     "IngestWarning",
     "KpiMonth",
     "KpiValues",
     "LoadedFile",
     "MetaValue",
     "SearchResult",
+    "SkippedPart",
     "TextUnit",
 ]

@@ -48,6 +48,7 @@ class IngestWarning(BaseModel):
     path: str
     row: int | None = None
     message: str
+    column: str | None = None
 
 
 class TextUnit(BaseModel):
@@ -85,6 +86,25 @@ class LoadedFile(BaseModel):
     feedback_notes: list[FeedbackNote] = Field(default_factory=list)
     kpi_months: list[KpiMonth] = Field(default_factory=list)
     warnings: list[IngestWarning] = Field(default_factory=list)
+    kind_basis: str = Field(
+        default="", description="How the kind was decided: front matter, --kind, or the cues."
+    )
+
+
+class SkippedPart(BaseModel):
+    """A sheet (or other part) of an accepted file that Axis did not use, and why."""
+
+    path: str
+    part: str
+    reason: str
+
+
+class FileLoad(BaseModel):
+    """What one file gave: its documents (a workbook gives one per sheet it uses) and the
+    parts it did not use, each with the reason."""
+
+    documents: list[LoadedFile]
+    skipped: list[SkippedPart] = Field(default_factory=list)
 
 
 class Chunk(BaseModel):

@@ -123,6 +123,7 @@ class Columns:
 
     header: list[str]
     candidates: dict[str, list[int]] = field(default_factory=dict)
+    mapped: set[str] = field(default_factory=set)  # the --map columns this table used
 
     def has(self, name: str) -> bool:
         return bool(self.candidates.get(name))
@@ -150,8 +151,64 @@ def _match_header(header: list[str], column: str) -> int | None:
     return None
 
 
-def resolve_columns(header: list[str], mapping: dict[str, str] | None, *, source: str) -> Columns:
-    """Match every header cell to a field; user ``mapping`` (COL → FIELD) wins."""
+@dataclass(frozen=True)
+class ColumnMap:
+    """One ``--map``: ``COL=FIELD`` for every file, or ``FILE:COL=FIELD`` for one file."""
+
+    column: str
+    field: str
+    file: str | None = None
+
+    def applies_to(self, source: str) -> bool:
+        if self.file is None:
+            return True
+        wanted = _squash(self.file)
+        name = source.split("#", 1)[0]
+        if _squash(source) == wanted:
+            return True
+        return _squash(name) == wanted or _squash(name.rsplit("/", 1)[-1]) == wanted
+
+    @property
+    def option(self) -> str:
+        return f"{self.file + ':' if self.file else ''}{self.column}={self.field}"
+
+
+def parse_column_map(text: str) -> ColumnMap:
+    """``COL=FIELD`` or ``FILE:COL=FIELD`` (a ValueError says what is wrong)."""
+    target, sep, field_name = text.rpartition("=")
+    if not sep or not target.strip() or not field_name.strip():
+        raise ValueError(f"{text!r} is not COL=FIELD or FILE:COL=FIELD (e.g. --map 'Memo=note')")
+    file, colon, column = target.partition(":")
+    if colon and column.strip() and "." in file:
+        return ColumnMap(column.strip(), field_name.strip(), file.strip())
+    return ColumnMap(target.strip(), field_name.strip())
+
+
+def mapping_for(maps: list[ColumnMap] | None, source: str) -> tuple[dict[str, str], set[str]]:
+    """The ``COL → FIELD`` mapping for one file, and the columns it must have (the ones its
+    own ``FILE:COL=FIELD`` entries name; a plain ``COL=FIELD`` a file lacks is not for it)."""
+    mapping: dict[str, str] = {}
+    required: set[str] = set()
+    for entry in sorted(maps or [], key=lambda m: m.file is not None):
+        if entry.applies_to(source):
+            mapping[entry.column] = entry.field
+            if entry.file is not None:
+                required.add(entry.column)
+    return mapping, required
+
+
+def resolve_columns(
+    header: list[str],
+    mapping: dict[str, str] | None,
+    *,
+    source: str,
+    required: set[str] | None = None,
+) -> Columns:
+    """Match every header cell to a field; user ``mapping`` (COL → FIELD) wins.
+
+    A mapped column the header lacks is an error when it is ``required`` (every mapped
+    column, when ``required`` is None); otherwise that mapping is simply not for this table.
+    """
     columns = Columns(header=header)
     mapped: dict[int, str] = {}
     for column, name in (mapping or {}).items():
@@ -163,6 +220,8 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, *, source
                 path=source,
             )
         index = _match_header(header, column)
+        if index is None and required is not None and column not in required:
+            continue
         if index is None:
             raise IngestError(
                 f"--map {column}={name}: there is no column '{column}' — headers found: "
@@ -174,6 +233,7 @@ def resolve_columns(header: list[str], mapping: dict[str, str] | None, *, source
                 f"--map gives two columns for the field '{target}' — map only one", path=source
             )
         mapped[index] = target
+        columns.mapped.add(column)
     for index, target in mapped.items():
         columns.candidates[target] = [index]
     for index, name in enumerate(header):

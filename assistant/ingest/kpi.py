@@ -9,19 +9,45 @@ re-scoring, a plan month with targets only) are warnings: the analytics report t
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from assistant.domain import IngestWarning, KpiMonth, MetaValue, TextUnit
 from assistant.domain.kpi import VALUE_FIELDS
 from assistant.errors import IngestError
-from assistant.ingest.columns import MONEY_FIELDS, Columns, unit_scale
+from assistant.ingest.columns import KPI_FIELDS, MONEY_FIELDS, Columns, unit_scale
+from assistant.ingest.headers import closest_field, meaning
 from assistant.ingest.tabular import Table, TableRow, is_blank
 from assistant.text.labels import label
 from assistant.text.normalize import nfkc, normalize_cell, parse_int, parse_period, parse_yen
 
 TARGET_FIELDS: tuple[str, ...] = tuple(f"target_{name}" for name in VALUE_FIELDS)
+KPI_INPUTS: tuple[str, ...] = tuple(f for f in KPI_FIELDS if f not in ("month", "segment"))
 # Cells that mean "no figure" in Japanese and English spreadsheets.
 _NO_VALUE = frozenset({"-", "–", "—", "―", "‐", "n/a", "na", "#n/a"})
 # Rows a spreadsheet adds under the months; Axis computes totals itself.
 _TOTAL_ROWS = frozenset({"合計", "計", "小計", "総計", "平均", "total", "subtotal", "average"})
+_TOTAL_WORDS = ("合計", "小計", "総計", "累計", "平均", "total", "subtotal", "average", "sum")
+# 「単位：件（売上高は万円、広告費は千円）」: units a title row states for the columns below.
+_UNIT_NOTE = re.compile(r"([^\s（(、,，：:]+?)(?:は|=|：|:)\s*(百万円|千円|万円|億円|円)")
+_DEFAULT_MONEY = re.compile(r"(?:金額の)?単位\s*[:：]?\s*(百万円|千円|万円|億円|円)")
+
+
+def title_units(titles: list[str]) -> tuple[dict[str, str], str]:
+    """The units title rows state: per base metric (``売上高は万円``) and for money overall."""
+    per_base: dict[str, str] = {}
+    default = ""
+    for text in titles:
+        clean = nfkc(text)
+        for name, unit in _UNIT_NOTE.findall(clean):
+            found = meaning(name)
+            if found.base in ("spend", "revenue"):
+                per_base[found.base] = unit
+        if (m := _DEFAULT_MONEY.search(clean)) and not per_base:
+            default = m.group(1)
+    return per_base, default
+
+
 _FUNNEL_PAIRS = (("mql", "leads"), ("sql", "mql"), ("won", "sql"))
 
 
@@ -38,11 +64,19 @@ class _Reader:
             name: columns.index(name, source=source)
             for name in ("month", "segment", *VALUE_FIELDS, *TARGET_FIELDS)
         }
-        self.scale = {
-            name: unit_scale(table.header[i], money=name in MONEY_FIELDS, source=source)
-            for name, i in self.at.items()
-            if i is not None and name not in ("month", "segment")
-        }
+        per_base, default = title_units(table.titles)
+        self.scale = {}
+        for name, i in self.at.items():
+            if i is None or name in ("month", "segment"):
+                continue
+            header = table.header[i]
+            stated = meaning(header).unit
+            money = name in MONEY_FIELDS
+            if money and not stated:  # the column says nothing: the title rows may
+                base = name.removeprefix("target_")
+                stated = per_base.get(base, default)
+                header = f"{header}({stated})" if stated else header
+            self.scale[name] = unit_scale(header, money=money, source=source)
 
     def number(self, row: TableRow, name: str) -> int | None:
         index = self.at[name]
@@ -88,8 +122,12 @@ class _Reader:
                 row=row.number,
                 column=column,
             )
-        if isinstance(value, str) and "".join(nfkc(value).lower().split()) in _TOTAL_ROWS:
-            return None
+        if isinstance(value, str):
+            folded = "".join(nfkc(value).lower().split())
+            if folded in _TOTAL_ROWS or any(word in folded for word in _TOTAL_WORDS):
+                return None
+        if isinstance(value, int | float) and 36526 <= value <= 73050:  # an Excel date serial
+            value = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         try:
             return parse_period(value)
         except ValueError as exc:
@@ -178,7 +216,33 @@ def kpi_from_table(
         months.append(month)
     if not months:
         raise IngestError("has no month with numbers — fill in at least one row", path=source)
+    warnings.extend(_unused_columns(table, used, source))
     return months, warnings
+
+
+def _unused_columns(table: Table, used: set[int], source: str) -> list[IngestWarning]:
+    """Every column the report will not use, named with why and what to do."""
+    out = []
+    for i, header in enumerate(table.header):
+        if i in used or all(is_blank(r.cells[i]) for r in table.rows):
+            continue
+        found = meaning(header)
+        if found.status == "derived":
+            why = "is a ratio or unit cost that Axis computes itself from the counts and money"
+            fix = "its values are kept as text and not used"
+        elif found.status == "forecast":
+            why = "is a forecast (見込み), not an actual or a target"
+            fix = "kept as text; map it with --map if it is really an actual or a target"
+        else:
+            hint = closest_field(header, KPI_INPUTS)
+            why = "is not a KPI Axis knows"
+            fix = "kept as text and not used in reports" + (
+                f"; if it is {hint}, pass --map '{header}={hint}'" if hint else ""
+            )
+        out.append(
+            IngestWarning(path=source, message=f"column '{header}' {why} — {fix}", column=header)
+        )
+    return out
 
 
 def _figures(values: dict[str, int | None]) -> str:

@@ -12,31 +12,37 @@ from __future__ import annotations
 import stat
 from pathlib import Path, PurePath
 
-from assistant.domain import DOCUMENT_KINDS, MARKDOWN_KINDS, LoadedFile, TextUnit
-from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
+from assistant.domain import (
+    DOCUMENT_KINDS,
+    MARKDOWN_KINDS,
+    FileLoad,
+    IngestWarning,
+    LoadedFile,
+    TextUnit,
+)
 from assistant.errors import IngestError
-from assistant.ingest.columns import Columns, fields_in, resolve_columns
+from assistant.ingest.columns import ColumnMap
+from assistant.ingest.documents import DOCUMENT_SUFFIXES, ParsedDocument, read_document
+from assistant.ingest.documents.plaintext import looks_like_notes, read_plain
 from assistant.ingest.encoding import binary_kind, decode_bytes
-from assistant.ingest.feedback import feedback_from_table, feedback_from_text, note_unit
-from assistant.ingest.kpi import TARGET_FIELDS, kpi_from_table, kpi_unit
-from assistant.ingest.markdown import load_markdown
+from assistant.ingest.feedback import feedback_from_text, note_unit
+from assistant.ingest.kinds import infer_kind
+from assistant.ingest.markdown import load_markdown, split_front_matter
 from assistant.ingest.personas import load_personas
-from assistant.ingest.tabular import read_table
+from assistant.ingest.tables import ExportReader, load_tables
 from assistant.text.normalize import normalize_text
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx"})
 STRUCTURED_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    {*MARKDOWN_SUFFIXES, ".txt", *TABLE_SUFFIXES, *STRUCTURED_SUFFIXES}
+    {*MARKDOWN_SUFFIXES, ".txt", *TABLE_SUFFIXES, *STRUCTURED_SUFFIXES, *DOCUMENT_SUFFIXES}
 )
+Mapping = dict[str, str] | list[ColumnMap] | None
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _MB = 1024 * 1024
 # Kinds a user may force with --kind; "feedback-synthesis" is produced by Axis itself.
 USER_KINDS: tuple[str, ...] = tuple(k for k in DOCUMENT_KINDS if k != "feedback-synthesis")
-_NOTE_EXAMPLES = "メモ, 内容, コメント, note, comment, …"
-_MONTH_EXAMPLES = "年月, 月, 期間, month, period, …"
-_COUNT_EXAMPLES = "リード数, MQL数, SQL数, 受注数, leads, mql, sql, won, …"
 
 
 def load_file(
@@ -44,10 +50,27 @@ def load_file(
     *,
     source: str,
     kind: str | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: Mapping = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_setting: str = "AXIS_MAX_FILE_MB",
 ) -> LoadedFile:
+    """Load a file on disk as one document (a workbook: its first usable sheet)."""
+    return load_path(
+        path, source=source, kind=kind, mapping=mapping, max_bytes=max_bytes,
+        max_setting=max_setting,
+    ).documents[0]  # fmt: skip
+
+
+def load_path(
+    path: Path,
+    *,
+    source: str,
+    kind: str | None = None,
+    mapping: Mapping = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_setting: str = "AXIS_MAX_FILE_MB",
+    exports: ExportReader | None = None,
+) -> FileLoad:
     """Load a file on disk.  The size is checked from ``stat`` before a byte is read."""
     try:
         info = path.stat()
@@ -69,7 +92,7 @@ def load_file(
             f"cannot be read ({exc.strerror}) — check its permissions", path=source
         ) from exc
     _check_size(len(data), max_bytes, max_setting, source)
-    return _load(data, suffix=suffix, source=source, kind=kind, mapping=mapping)
+    return _load(data, suffix=suffix, source=source, kind=kind, mapping=mapping, exports=exports)
 
 
 def load_bytes(
@@ -78,14 +101,32 @@ def load_bytes(
     filename: str,
     source: str,
     kind: str | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: Mapping = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_setting: str = "AXIS_MAX_FILE_MB",
 ) -> LoadedFile:
-    """Load an uploaded file's bytes with the same rules as ``load_file``."""
+    """Load an uploaded file's bytes as one document, with the same rules as ``load_file``."""
+    return load_data(
+        data, filename=filename, source=source, kind=kind, mapping=mapping,
+        max_bytes=max_bytes, max_setting=max_setting,
+    ).documents[0]  # fmt: skip
+
+
+def load_data(
+    data: bytes,
+    *,
+    filename: str,
+    source: str,
+    kind: str | None = None,
+    mapping: Mapping = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_setting: str = "AXIS_MAX_FILE_MB",
+    exports: ExportReader | None = None,
+) -> FileLoad:
+    """Load an uploaded file's bytes: every document it holds, and the parts not used."""
     suffix = _suffix(filename, source)
     _check_size(len(data), max_bytes, max_setting, source)
-    return _load(data, suffix=suffix, source=source, kind=kind, mapping=mapping)
+    return _load(data, suffix=suffix, source=source, kind=kind, mapping=mapping, exports=exports)
 
 
 def _suffix(filename: str, source: str) -> str:
@@ -122,19 +163,38 @@ def _check_kind(kind: str | None, source: str) -> str | None:
     return cleaned
 
 
+def _maps(mapping: Mapping, source: str) -> list[ColumnMap] | None:
+    """A plain ``{COL: FIELD}`` is for this one file, so each column must exist in it."""
+    if mapping is None or isinstance(mapping, list):
+        return mapping
+    return [ColumnMap(column, field, source) for column, field in mapping.items()]
+
+
 def _load(
-    data: bytes, *, suffix: str, source: str, kind: str | None, mapping: dict[str, str] | None
-) -> LoadedFile:
+    data: bytes,
+    *,
+    suffix: str,
+    source: str,
+    kind: str | None,
+    mapping: Mapping,
+    exports: ExportReader | None = None,
+) -> FileLoad:
     kind = _check_kind(kind, source)
     if suffix in TABLE_SUFFIXES:
         if suffix == ".xlsx":
             _check_xlsx(data, source)
-        return _load_table(data, suffix=suffix, source=source, kind=kind, mapping=mapping)
+        return load_tables(
+            data, suffix=suffix, source=source, kind=kind, maps=_maps(mapping, source), exports=exports
+        )
     # ``mapping`` names table columns; `axis ingest FOLDER --map ...` passes it for every file,
     # so other formats ignore it rather than fail.
+    if suffix in DOCUMENT_SUFFIXES:
+        _check_document_kind(kind, suffix, source)
+        return FileLoad(documents=[_from_parsed(read_document(data, suffix=suffix, source=source),
+                                                source=source, kind=kind)])  # fmt: skip
     text, _encoding = decode_bytes(data, source=source)
     if suffix in MARKDOWN_SUFFIXES:
-        return load_markdown(text, source=source, kind=kind)
+        return FileLoad(documents=[_load_md(text, source=source, kind=kind)])
     if suffix in STRUCTURED_SUFFIXES:
         if kind not in (None, "persona"):
             raise IngestError(
@@ -142,14 +202,71 @@ def _load(
                 "--kind or use --kind persona",
                 path=source,
             )
-        return load_personas(text, suffix=suffix, source=source)
-    return _load_text(text, source=source, kind=kind)
+        return FileLoad(documents=[load_personas(text, suffix=suffix, source=source)])
+    return FileLoad(documents=[_load_text(text, source=source, kind=kind)])
+
+
+def _check_document_kind(kind: str | None, suffix: str, source: str) -> None:
+    if kind is not None and kind not in MARKDOWN_KINDS:
+        raise IngestError(
+            f"a {suffix} file is a document ({', '.join(MARKDOWN_KINDS)}), not {kind} — "
+            "change --kind",
+            path=source,
+        )
+
+
+def _from_parsed(parsed: ParsedDocument, *, source: str, kind: str | None) -> LoadedFile:
+    """A read document as a ``LoadedFile``: one unit per page or slide, kind decided."""
+    units = []
+    for part in parsed.parts:
+        text = normalize_text(part.markdown())
+        if not text:
+            continue
+        metadata: dict[str, str | int] = {}
+        if part.page is not None:
+            metadata["page"] = part.page
+        if part.slide is not None:
+            metadata["slide"] = part.slide
+        units.append(TextUnit(text=text, metadata=metadata))
+    if not units:
+        raise IngestError("has no text — it may hold only images", path=source)
+    if kind is not None:
+        chosen, basis = kind, "--kind"
+    else:
+        guess = infer_kind(
+            path=source, title=parsed.title, headings=parsed.headings, body=parsed.text()
+        )
+        chosen, basis = guess.kind, "inferred from " + guess.explain("en")
+    return LoadedFile(
+        source=source,
+        kind=chosen,  # type: ignore[arg-type]
+        title=parsed.title,
+        units=units,
+        kind_basis=basis,
+        warnings=[IngestWarning(path=source, message=w) for w in parsed.warnings],
+    )
+
+
+def _load_md(text: str, *, source: str, kind: str | None) -> LoadedFile:
+    """Markdown: the front matter's kind when it has one, else the kind its content shows."""
+    front, body = split_front_matter(text, source=source)
+    if kind is not None or front.get("kind"):
+        loaded = load_markdown(text, source=source, kind=kind)
+        loaded.kind_basis = "--kind" if kind is not None else "front matter"
+        return loaded
+    loaded = load_markdown(text, source=source, kind="note")
+    parsed = read_plain(body, title=loaded.title)
+    guess = infer_kind(path=source, title=loaded.title, headings=parsed.headings, body=body)
+    loaded.kind = guess.kind  # type: ignore[assignment]
+    loaded.kind_basis = "inferred from " + guess.explain("en")
+    return loaded
 
 
 def _load_text(text: str, *, source: str, kind: str | None) -> LoadedFile:
-    """Plain text is feedback (one note a paragraph) unless a document kind is forced."""
+    """Plain text: sales notes (one a paragraph) when it reads like notes or ``--kind
+    feedback`` says so; otherwise a document whose kind is inferred (or forced)."""
     title = PurePath(source).stem
-    if kind in (None, "feedback"):
+    if kind == "feedback" or (kind is None and looks_like_notes(text)):
         notes, warnings = feedback_from_text(text, source=source)
         return LoadedFile(
             source=source,
@@ -158,8 +275,9 @@ def _load_text(text: str, *, source: str, kind: str | None) -> LoadedFile:
             units=[note_unit(note) for note in notes],
             feedback_notes=notes,
             warnings=warnings,
+            kind_basis="--kind" if kind else "text: one note a paragraph",
         )
-    if kind not in MARKDOWN_KINDS:
+    if kind is not None and kind not in MARKDOWN_KINDS:
         raise IngestError(
             f"a .txt file can be feedback or a document ({', '.join(MARKDOWN_KINDS)}), "
             f"not {kind} — change --kind",
@@ -168,7 +286,9 @@ def _load_text(text: str, *, source: str, kind: str | None) -> LoadedFile:
     body = normalize_text(text)
     if not body:
         raise IngestError("has no text — write the document body", path=source)
-    return LoadedFile(source=source, kind=kind, title=title, units=[TextUnit(text=body)])
+    parsed = read_plain(body, title=title)
+    loaded = _from_parsed(parsed, source=source, kind=kind)
+    return loaded
 
 
 def _check_xlsx(data: bytes, source: str) -> None:
@@ -189,91 +309,4 @@ def _check_xlsx(data: bytes, source: str) -> None:
     raise IngestError(
         f"is not an Excel workbook ({found or 'unknown binary'}) — save it as .xlsx or CSV",
         path=source,
-    )
-
-
-def _header_score(header: list[str], mapping: dict[str, str] | None, kind: str | None) -> int:
-    """2 when a row is a complete header for the (forced) kind, 1 when it has a known column."""
-    found = fields_in(header, mapping)
-    kpi = "month" in found and any(name in found for name in COUNT_FIELDS)
-    if kind == "kpi":
-        kpi = "month" in found and any(n in found for n in (*VALUE_FIELDS, *TARGET_FIELDS))
-    feedback = "note" in found and kind != "kpi"
-    if (kpi and kind != "feedback") or feedback:
-        return 2
-    return 1 if found else 0
-
-
-def _table_kind(columns: Columns, kind: str | None, source: str) -> str:
-    headers = "[" + ", ".join(f"'{h}'" for h in columns.header) + "]"
-    has_month = columns.has("month")
-    has_counts = any(columns.has(name) for name in COUNT_FIELDS)
-    if kind == "kpi":
-        if has_month and any(columns.has(n) for n in (*VALUE_FIELDS, *TARGET_FIELDS)):
-            return "kpi"
-        raise IngestError(
-            f"--kind kpi needs a month column ({_MONTH_EXAMPLES}) and at least one number "
-            f"column ({_COUNT_EXAMPLES}, 広告費, 売上) — headers found: {headers}; rename a "
-            "column or pass --map COL=month",
-            path=source,
-        )
-    if kind == "feedback":
-        if columns.has("note"):
-            return "feedback"
-        raise IngestError(
-            f"--kind feedback needs a note column ({_NOTE_EXAMPLES}) — headers found: "
-            f"{headers}; rename a column or pass --map COL=note",
-            path=source,
-        )
-    if kind is not None:
-        raise IngestError(
-            f"a table can be loaded as feedback or kpi, not {kind} — change --kind", path=source
-        )
-    if has_month and has_counts:
-        return "kpi"
-    if columns.has("note"):
-        return "feedback"
-    if has_month:
-        raise IngestError(
-            f"has a month column but no count column ({_COUNT_EXAMPLES}) and no note column "
-            f"— headers found: {headers}; add a count column, pass --map COL=leads, or pass "
-            "--kind kpi for a table of spend/revenue only",
-            path=source,
-        )
-    raise IngestError(
-        f"no note column ({_NOTE_EXAMPLES}) and no period column ({_MONTH_EXAMPLES}) found in "
-        f"headers {headers} — rename a column or pass --map COL=note",
-        path=source,
-    )
-
-
-def _load_table(
-    data: bytes, *, suffix: str, source: str, kind: str | None, mapping: dict[str, str] | None
-) -> LoadedFile:
-    table = read_table(
-        data,
-        suffix=suffix,
-        source=source,
-        header_score=lambda header: _header_score(header, mapping, kind),
-    )
-    columns = resolve_columns(table.header, mapping, source=source)
-    title = PurePath(source).stem
-    if _table_kind(columns, kind, source) == "kpi":
-        months, warnings = kpi_from_table(table, columns, source=source)
-        return LoadedFile(
-            source=source,
-            kind="kpi",
-            title=title,
-            units=[kpi_unit(month) for month in months],
-            kpi_months=months,
-            warnings=[*table.warnings, *warnings],
-        )
-    notes = feedback_from_table(table, columns, source=source)
-    return LoadedFile(
-        source=source,
-        kind="feedback",
-        title=title,
-        units=[note_unit(note) for note in notes],
-        feedback_notes=notes,
-        warnings=table.warnings,
     )

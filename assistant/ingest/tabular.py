@@ -21,7 +21,35 @@ from assistant.errors import IngestError
 from assistant.ingest.encoding import decode_bytes
 from assistant.text.normalize import normalize_cell
 
-HEADER_SEARCH_ROWS = 10
+HEADER_SEARCH_ROWS = 15
+MAX_ROWS = (
+    200_000  # a sheet or text table larger than this is refused (CRM exports: axis kpi import)
+)
+MAX_COLUMNS = 2_000
+# Words that make a row a second header row under merged cells (リード数 | | MQL | …
+#                                                                目標 | 実績 | 目標 | …).
+_SUBHEADER_WORDS = frozenset(
+    {
+        "目標",
+        "実績",
+        "計画",
+        "予算",
+        "見込み",
+        "見込",
+        "予測",
+        "前年",
+        "前年実績",
+        "差異",
+        "達成率",
+        "target",
+        "actual",
+        "plan",
+        "budget",
+        "forecast",
+        "goal",
+        "result",
+    }  # fmt: skip
+)
 _DELIMITERS = (",", "\t", ";")
 _DELIMITER_NAMES = {",": "comma", "\t": "tab", ";": "semicolon"}
 
@@ -42,6 +70,8 @@ class Table:
     header: list[str]
     rows: list[TableRow]
     warnings: list[IngestWarning] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # text of the rows above the header
+    sheet: str | None = None
 
 
 def is_blank(value: object) -> bool:
@@ -92,7 +122,29 @@ def _csv_records(
         ) from exc
 
 
-def _xlsx_sheets(data: bytes, *, source: str) -> list[tuple[str, list[list[object]]]]:
+@dataclass
+class RawSheet:
+    """One sheet's cells (a CSV/TSV is one sheet without a name), read up to ``MAX_ROWS``."""
+
+    name: str | None
+    records: list[list[object]]
+    too_long: bool = False  # more than MAX_ROWS rows: not all were read
+
+    @property
+    def blank(self) -> bool:
+        return not any(not is_blank(c) for r in self.records for c in r)
+
+
+def _sheet_rows(ws) -> tuple[list[list[object]], bool]:  # type: ignore[no-untyped-def]
+    rows: list[list[object]] = []
+    for row in ws.iter_rows(values_only=True):
+        if len(rows) >= MAX_ROWS:
+            return rows, True
+        rows.append(list(row[: MAX_COLUMNS + 1]))
+    return rows, False
+
+
+def _xlsx_sheets(data: bytes, *, source: str) -> list[RawSheet]:
     """Every sheet's title and rows.  openpyxl is given untrusted bytes and reports damage
     with many unrelated exception types, so any failure becomes one clear IngestError."""
     from openpyxl import load_workbook
@@ -104,10 +156,13 @@ def _xlsx_sheets(data: bytes, *, source: str) -> list[tuple[str, list[list[objec
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
-                return [
-                    (ws.title, [list(row) for row in ws.iter_rows(values_only=True)])
-                    for ws in workbook.worksheets
-                ]
+                sheets = []
+                for ws in workbook.worksheets:
+                    rows, too_long = _sheet_rows(ws)
+                    sheets.append(RawSheet(ws.title, rows, too_long))
+                # Chart sheets hold no cells; they are named so the report can list them.
+                sheets += [RawSheet(cs.title, []) for cs in workbook.chartsheets]
+                return sheets
             finally:
                 workbook.close()
     except Exception as exc:
@@ -128,9 +183,39 @@ def _first_rows(records: Iterable[list[object]]) -> list[list[object]]:
     return found
 
 
+def _subheader(row: list[object]) -> bool:
+    """A row of role words under a row of merged cells (目標 | 実績 | 目標 | 実績 …)."""
+    words = [normalize_cell(c).casefold() for c in row if not is_blank(c)]
+    return len(words) >= 2 and sum(w in _SUBHEADER_WORDS for w in words) >= 0.8 * len(words)
+
+
+def _combined(top: list[object], sub: list[object]) -> list[object]:
+    """The two header rows as one: a merged cell's text carried over the cells it spans."""
+    out: list[object] = []
+    carried: object = None
+    for i in range(max(len(top), len(sub))):
+        above = top[i] if i < len(top) else None
+        below = sub[i] if i < len(sub) else None
+        if not is_blank(above):
+            carried = above
+        name = above if not is_blank(above) else (carried if not is_blank(below) else None)
+        if is_blank(below):
+            out.append(name)
+        else:
+            out.append(f"{normalize_cell(name)} {normalize_cell(below)}".strip() if name else below)
+    return out
+
+
+def _header_rows(rows: list[list[object]], at: int) -> tuple[list[object], int]:
+    """The header starting at ``rows[at]``: one row, or two when a role row follows."""
+    if at + 1 < len(rows) and _subheader(rows[at + 1]):
+        return _combined(rows[at], rows[at + 1]), 2
+    return rows[at], 1
+
+
 def _best_header(rows: list[list[object]], score: HeaderScore) -> tuple[int, int]:
     """(index into ``rows``, score) of the header row: first complete, else first known."""
-    scores = [score(_header_names(row)) for row in rows]
+    scores = [score(_header_names(_header_rows(rows, i)[0])) for i in range(len(rows))]
     for wanted in (2, 1):
         if wanted in scores:
             return scores.index(wanted), wanted
@@ -155,10 +240,20 @@ def _build(records: list[list[object]], score: HeaderScore, *, source: str, layo
     if not nonblank:
         raise IngestError("has no rows — add a header row and data rows", path=source)
     header_at, _score = _best_header(nonblank, score)
-    header_record = nonblank[header_at]
-    start = next(i for i, record in enumerate(records) if record is header_record) + 1
+    header_record, height = _header_rows(nonblank, header_at)
+    last = nonblank[header_at + height - 1]
+    start = next(i for i, record in enumerate(records) if record is last) + 1
     header = _header_names(header_record)
-    table = Table(header=header, rows=[])
+    if len(header) > MAX_COLUMNS:
+        raise IngestError(
+            f"has {len(header):,} columns, over the {MAX_COLUMNS:,} a table may have — remove "
+            "the columns Axis does not need",
+            path=source,
+        )
+    titles = [
+        " ".join(normalize_cell(c) for c in row if not is_blank(c)) for row in nonblank[:header_at]
+    ]
+    table = Table(header=header, rows=[], titles=titles)
     if header_at:
         skipped = " / ".join(
             " ".join(normalize_cell(c) for c in row if not is_blank(c))
@@ -195,6 +290,28 @@ def _build(records: list[list[object]], score: HeaderScore, *, source: str, layo
     return table
 
 
+def read_sheets(data: bytes, *, suffix: str, source: str) -> list[RawSheet]:
+    """Every sheet of a workbook, or the one table of a CSV/TSV, as raw cells."""
+    if suffix == ".xlsx":
+        sheets = _xlsx_sheets(data, source=source)
+        if not sheets:
+            raise IngestError("has no sheets — add a sheet with a header row", path=source)
+        return sheets
+    _delimiter, records = _csv_records(
+        data, delimiter="\t" if suffix == ".tsv" else None, source=source
+    )
+    return [RawSheet(None, records[:MAX_ROWS], len(records) > MAX_ROWS)]
+
+
+def build_table(sheet: RawSheet, score: HeaderScore, *, source: str) -> Table:
+    """The sheet's header (found under any title rows, merged header rows combined) and its
+    numbered data rows; a row that cannot be right refuses the table with its number."""
+    layout = f"sheet '{sheet.name}'" if sheet.name is not None else "the table"
+    table = _build(sheet.records, score, source=source, layout=layout)
+    table.sheet = sheet.name
+    return table
+
+
 def read_table(data: bytes, *, suffix: str, source: str, header_score: HeaderScore) -> Table:
     """Read a CSV/TSV/XLSX file's bytes into a ``Table``; refuse it whole if any row is bad.
 
@@ -206,9 +323,9 @@ def read_table(data: bytes, *, suffix: str, source: str, header_score: HeaderSco
         sheets = _xlsx_sheets(data, source=source)
         if not sheets:
             raise IngestError("has no sheets — add a sheet with a header row", path=source)
-        scores = [_best_header(_first_rows(rows), header_score)[1] for _title, rows in sheets]
+        scores = [_best_header(_first_rows(sh.records), header_score)[1] for sh in sheets]
         best = max(range(len(sheets)), key=lambda i: (scores[i], -i))
-        title, rows = sheets[best]
+        title, rows = sheets[best].name, sheets[best].records
         table = _build(rows, header_score, source=source, layout=f"sheet '{title}'")
         if best:
             table.warnings.insert(
@@ -220,7 +337,7 @@ def read_table(data: bytes, *, suffix: str, source: str, header_score: HeaderSco
                 message=f"sheet '{other}' was not read (one sheet a file) — save it as its "
                 "own file to ingest it",
             )
-            for i, (other, _rows) in enumerate(sheets)
+            for i, other in ((i, sh.name) for i, sh in enumerate(sheets))
             if i != best and scores[i] > 0
         )
         return table

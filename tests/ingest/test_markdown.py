@@ -45,9 +45,12 @@ def test_front_matter_and_body(load):
     )
 
 
-def test_no_front_matter_is_a_note_titled_by_its_heading(load):
-    loaded = load("x.md", "前書き\n\n# 製品の概要\n本文\n")
-    assert (loaded.kind, loaded.title, loaded.metadata) == ("note", "製品の概要", {})
+def test_no_front_matter_the_kind_is_inferred_and_the_title_is_its_heading(load):
+    loaded = load("x.md", "前書き\n\n# 製品の概要\n料金は月額8万円です。\n")
+    assert (loaded.kind, loaded.title, loaded.metadata) == ("product", "製品の概要", {})
+    assert "title:製品" in loaded.kind_basis
+    plain = load("y.md", "# 雑感\n今日は晴れ。\n")
+    assert (plain.kind, plain.title) == ("note", "雑感")
 
 
 def test_title_falls_back_to_the_file_stem(load):

@@ -1,0 +1,263 @@
+"""Tables in: every sheet of a workbook (or the one table of a CSV/TSV) classified and read.
+
+Each sheet is one of: a **KPI table** (a period column and figures — months down the rows, or
+across the columns, which is read transposed), a **feedback list** (a column of notes: found
+by its name, or as the column of long free text), a **CRM/MA export** (recognised by the
+export reader the caller passes, e.g. HubSpot or Salesforce), or **reference** (definitions,
+a change log, a summary).  A sheet that is not used — reference, empty, a chart — is named in
+the report with the reason.  A sheet that is used but holds a cell that cannot be right
+refuses the whole file, so a report never runs on half a workbook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Protocol
+
+from assistant.domain import FileLoad, LoadedFile, SkippedPart
+from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
+from assistant.errors import IngestError
+from assistant.ingest.columns import ColumnMap, Columns, fields_in, mapping_for, resolve_columns
+from assistant.ingest.feedback import feedback_from_table, note_unit
+from assistant.ingest.kpi import TARGET_FIELDS, kpi_from_table, kpi_unit
+from assistant.ingest.tabular import RawSheet, Table, build_table, is_blank, read_sheets
+from assistant.text.normalize import normalize_cell, parse_period
+
+_NOTE_EXAMPLES = "メモ, 内容, コメント, note, comment, …"
+_MONTH_EXAMPLES = "年月, 月, 期間, month, period, …"
+_COUNT_EXAMPLES = "リード数, MQL数, SQL数, 受注数, leads, mql, sql, won, …"
+_FREE_TEXT_CHARS = 20  # a column whose cells average this many characters holds notes
+
+
+class ExportReader(Protocol):
+    """Recognises per-record CRM/MA exports and counts them into KPI months."""
+
+    def detect(self, header: list[str]) -> str | None:
+        """The export's tool and report (e.g. ``hubspot-contacts``), or ``None``."""
+
+    def load(self, data: bytes, *, suffix: str, source: str, table: Table | None) -> LoadedFile:
+        """The export as a KPI document (one searchable sentence and one row per month)."""
+
+
+@dataclass
+class _Context:
+    source: str
+    suffix: str
+    kind: str | None
+    maps: list[ColumnMap] | None
+    exports: ExportReader | None
+
+
+def free_text_column(table: Table, *, exclude: set[int]) -> int | None:
+    """The column of long free text (notes written in full sentences), when there is one."""
+    best, best_len = None, 0.0
+    rows = table.rows[:500]
+    for i in range(len(table.header)):
+        if i in exclude:
+            continue
+        cells = [c for r in rows if not is_blank(c := r.cells[i])]
+        texts = [c for c in cells if isinstance(c, str)]
+        if not rows or len(texts) < 0.6 * len(rows) or len(texts) < 0.9 * len(cells):
+            continue
+        mean = sum(len(t) for t in texts) / len(texts)
+        if mean >= _FREE_TEXT_CHARS and mean > best_len:
+            best, best_len = i, mean
+    return best
+
+
+def _score(ctx: _Context, name: str) -> Callable[[list[str]], int]:
+    mapping, _required = mapping_for(ctx.maps, name)
+
+    def score(header: list[str]) -> int:
+        if ctx.exports is not None and ctx.exports.detect(header):
+            return 2
+        found = fields_in(header, mapping)
+        kpi = "month" in found and any(n in found for n in (*VALUE_FIELDS, *TARGET_FIELDS))
+        if kpi and ctx.kind != "feedback" or "note" in found and ctx.kind != "kpi":
+            return 2
+        return 1 if found else 0
+
+    return score
+
+
+def _months_across(sheet: RawSheet) -> RawSheet | None:
+    """A KPI sheet laid out with the months across the columns, turned the usual way round:
+    the first row with three or more month cells is the header of months."""
+    for at, record in enumerate(sheet.records[:15]):
+        months = {}
+        for i, cell in enumerate(record):
+            try:
+                months[i] = parse_period(cell) if not is_blank(cell) else None
+            except ValueError:
+                continue
+        months = {i: m for i, m in months.items() if m}
+        if len(months) < 3:
+            continue
+        label_at = min(months) - 1
+        if label_at < 0:
+            return None
+        header = ["年月"]
+        metrics = []
+        for record2 in sheet.records[at + 1 :]:
+            if label_at < len(record2) and not is_blank(record2[label_at]):
+                header.append(normalize_cell(record2[label_at]))
+                metrics.append(record2)
+        rows = [
+            [months[i], *(r[i] if i < len(r) else None for r in metrics)] for i in sorted(months)
+        ]
+        return RawSheet(sheet.name, [*sheet.records[:at], header, *rows])
+    return None
+
+
+def _unusable(columns: Columns, *, alone: bool, source: str) -> str:
+    """Why a table is not used: the reason for the report, or (for a file that is only
+    this table) the refusal that says what to rename or map."""
+    headers = "[" + ", ".join(f"'{h}'" for h in columns.header) + "]"
+    if not alone:
+        return (
+            f"not read: no period column with figures and no column of notes (headers: "
+            f"{headers[1:-1][:200]}) — a reference sheet; if it holds KPIs or notes, rename "
+            "its columns or pass --map"
+        )
+    if columns.has("month"):
+        raise IngestError(
+            f"has a month column but no count column ({_COUNT_EXAMPLES}) and no note column "
+            f"— headers found: {headers}; add a count column, pass --map COL=leads, or pass "
+            "--kind kpi for a table of spend/revenue only",
+            path=source,
+        )
+    raise IngestError(
+        f"no note column ({_NOTE_EXAMPLES}) and no period column ({_MONTH_EXAMPLES}) found in "
+        f"headers {headers} — rename a column or pass --map COL=note",
+        path=source,
+    )
+
+
+def _load_sheet(
+    sheet: RawSheet, name: str, ctx: _Context, data: bytes, *, alone: bool
+) -> LoadedFile | str:
+    """The sheet's document, or the reason it is not used."""
+    if sheet.blank:
+        if alone:
+            raise IngestError("has no rows — add a header row and data rows", path=ctx.source)
+        return "not read: the sheet is empty (or holds only a chart)"
+    if sheet.too_long:
+        raise IngestError(
+            f"sheet '{sheet.name or name}' has more than 200,000 rows — for a CRM export use "
+            "`axis kpi import` (it reads millions of rows), otherwise split the sheet",
+            path=ctx.source,
+        )
+    score = _score(ctx, name)
+    try:
+        table = build_table(sheet, score, source=name)
+    except IngestError as exc:
+        if not alone and ("no data rows" in str(exc) or "has no rows" in str(exc)):
+            return "not read: a header but no data rows"
+        raise
+    if ctx.exports is not None and ctx.kind is None and ctx.exports.detect(table.header):
+        return ctx.exports.load(data, suffix=ctx.suffix, source=name, table=table)
+    mapping, required = mapping_for(ctx.maps, name)
+    columns = resolve_columns(table.header, mapping, source=name, required=required)
+    kind = _table_kind(columns, ctx.kind)
+    if kind is None and ctx.kind in (None, "kpi") and (turned := _months_across(sheet)):
+        table = build_table(turned, score, source=name)
+        columns = resolve_columns(table.header, mapping, source=name, required=required)
+        kind = _table_kind(columns, ctx.kind)
+    if kind is None and ctx.kind in (None, "feedback"):
+        used = {i for found in columns.candidates.values() for i in found}
+        if (note := free_text_column(table, exclude=used)) is not None:
+            columns.candidates["note"] = [note]
+            kind = "feedback"
+    if kind is None:
+        if ctx.kind is not None:
+            raise IngestError(_forced_refusal(columns, ctx.kind), path=name)
+        return _unusable(columns, alone=alone, source=name)
+    return _document(table, columns, kind, name)
+
+
+def _table_kind(columns: Columns, forced: str | None) -> str | None:
+    has_month = columns.has("month")
+    if forced in (None, "kpi") and has_month:
+        wanted = COUNT_FIELDS if forced is None else (*VALUE_FIELDS, *TARGET_FIELDS)
+        if any(columns.has(n) for n in wanted) or any(
+            columns.has(f"target_{n}") for n in COUNT_FIELDS
+        ):
+            return "kpi"
+    if forced in (None, "feedback") and columns.has("note"):
+        return "feedback"
+    return None
+
+
+def _forced_refusal(columns: Columns, kind: str) -> str:
+    headers = "[" + ", ".join(f"'{h}'" for h in columns.header) + "]"
+    if kind == "kpi":
+        return (
+            f"--kind kpi needs a month column ({_MONTH_EXAMPLES}) and at least one number "
+            f"column ({_COUNT_EXAMPLES}, 広告費, 売上) — headers found: {headers}; rename a "
+            "column or pass --map COL=month"
+        )
+    if kind == "feedback":
+        return (
+            f"--kind feedback needs a note column ({_NOTE_EXAMPLES}) — headers found: "
+            f"{headers}; rename a column or pass --map COL=note"
+        )
+    return f"a table can be loaded as feedback or kpi, not {kind} — change --kind"
+
+
+def _document(table: Table, columns: Columns, kind: str, name: str) -> LoadedFile:
+    stem = PurePath(name.split("#", 1)[0]).stem
+    title = table.titles[0] if table.titles else (f"{stem} {table.sheet}" if table.sheet else stem)
+    metadata = {"sheet": table.sheet} if table.sheet else {}
+    if kind == "kpi":
+        months, warnings = kpi_from_table(table, columns, source=name)
+        return LoadedFile(
+            source=name,
+            kind="kpi",
+            title=title,
+            units=[kpi_unit(month) for month in months],
+            kpi_months=months,
+            metadata=metadata,
+            warnings=[*table.warnings, *warnings],
+            kind_basis="table: a period column with figures",
+        )
+    notes = feedback_from_table(table, columns, source=name)
+    return LoadedFile(
+        source=name,
+        kind="feedback",
+        title=title,
+        units=[note_unit(note) for note in notes],
+        feedback_notes=notes,
+        metadata=metadata,
+        warnings=table.warnings,
+        kind_basis="table: a column of notes",
+    )
+
+
+def load_tables(
+    data: bytes,
+    *,
+    suffix: str,
+    source: str,
+    kind: str | None,
+    maps: list[ColumnMap] | None,
+    exports: ExportReader | None,
+) -> FileLoad:
+    """Every sheet's document, and the sheets not used with their reasons."""
+    ctx = _Context(source, suffix, kind, maps, exports)
+    sheets = read_sheets(data, suffix=suffix, source=source)
+    several = len(sheets) > 1
+    documents: list[LoadedFile] = []
+    skipped: list[SkippedPart] = []
+    for sheet in sheets:
+        name = f"{source}#{sheet.name}" if several else source
+        result = _load_sheet(sheet, name, ctx, data, alone=not several)
+        if isinstance(result, str):
+            skipped.append(SkippedPart(path=source, part=sheet.name or source, reason=result))
+        else:
+            documents.append(result)
+    if not documents:
+        reasons = "; ".join(f"{s.part}: {s.reason}" for s in skipped)
+        raise IngestError(f"no sheet Axis can use — {reasons}", path=source)
+    return FileLoad(documents=documents, skipped=skipped)

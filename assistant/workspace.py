@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TypedDict
 
+from assistant.analytics.crm.reader import CrmExportReader
 from assistant.config import Settings
 from assistant.db.engine import display_url
+from assistant.ingest.columns import ColumnMap
+from assistant.ingest.pipeline import IngestReport, ProgressFn, ingest_bytes, ingest_paths
 from assistant.retrieval import KnowledgeStore
 
 
@@ -20,6 +25,35 @@ class StatusReport(TypedDict):
 
 def open_store(settings: Settings) -> KnowledgeStore:
     return KnowledgeStore(settings)
+
+
+def ingest(
+    store: KnowledgeStore,
+    paths: Iterable[Path],
+    *,
+    kind: str | None = None,
+    mapping: list[ColumnMap] | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Ingest files and folders with every reader Axis has, CRM/MA exports included (they
+    are counted by event month, never read as feedback)."""
+    return ingest_paths(
+        store, paths, kind=kind, mapping=mapping, progress=progress, exports=CrmExportReader()
+    )
+
+
+def ingest_upload(
+    store: KnowledgeStore,
+    data: bytes,
+    *,
+    filename: str,
+    kind: str | None = None,
+    mapping: list[ColumnMap] | None = None,
+) -> IngestReport:
+    """One uploaded file, read the same way as ``ingest``."""
+    return ingest_bytes(
+        store, data, filename=filename, kind=kind, mapping=mapping, exports=CrmExportReader()
+    )
 
 
 def describe_llm(settings: Settings) -> str:

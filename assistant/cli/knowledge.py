@@ -18,7 +18,6 @@ from assistant.cli._common import (
     err,
     errors,
     out,
-    parse_map,
     progress,
     settings_for,
 )
@@ -28,39 +27,91 @@ docs_app = typer.Typer(help="List or delete ingested documents.", no_args_is_hel
 app.add_typer(docs_app, name="docs")
 
 
+_KIND_NAMES = {
+    "persona": ("ペルソナ", "persona"),
+    "product": ("製品", "product"),
+    "competitor": ("競合", "competitor"),
+    "playbook": ("プレイブック", "playbook"),
+    "brand-voice": ("ブランドボイス", "brand voice"),
+    "company": ("会社情報", "company"),
+    "note": ("メモ", "note"),
+    "feedback": ("営業フィードバック", "sales feedback"),
+    "kpi": ("KPI", "KPI"),
+    "feedback-synthesis": ("フィードバック分析", "feedback synthesis"),
+}
+
+
+def _kind_name(kind: str, ja: bool) -> str:
+    names = _KIND_NAMES.get(kind, (kind, kind))
+    return names[0] if ja else names[1]
+
+
+def _print_ingest(report, ja: bool) -> None:  # type: ignore[no-untyped-def]
+    """Every file under ingested, skipped or rejected, in the user's language (stderr for
+    the problems, so a pipe of stdout keeps the summary)."""
+    t = (lambda j, e: j) if ja else (lambda j, e: e)
+    for entry in report.ingested:
+        out.print(
+            f"  [green]✓[/] {entry['source']}  {_kind_name(entry['kind'], ja)}"
+            f"  {entry['chunks']}{t('チャンク', ' chunks')}  [dim]({entry['kind_basis']})[/]",
+            highlight=False,
+        )
+    for part in report.parts_skipped:
+        err.print(f"  [dim]-[/] {part['path']} [{part['part']}]: {part['reason']}", highlight=False)
+    for skipped in report.skipped:
+        err.print(f"  [yellow]{t('スキップ', 'skipped')}:[/] {skipped['path']}: "
+                  f"{skipped['reason']}", highlight=False)  # fmt: skip
+    for w in report.warnings:
+        row = t(f" {w.row}行目", f" row {w.row}") if w.row is not None else ""
+        err.print(f"[yellow]{t('注意', 'warning')}:[/] {w.path}{row}: {w.message}", highlight=False)
+    for r in report.rejected:
+        err.print(f"[red]{t('取り込めません', 'rejected')}:[/] {r['error']}", highlight=False)
+    out.print(
+        t(
+            f"{report.files}件のファイルを取り込みました（追加 {report.chunks_added}チャンク、"
+            f"変更なし {report.chunks_skipped}チャンク）。スキップ {len(report.skipped)}件、"
+            f"取り込めなかったもの {len(report.rejected)}件。",
+            f"Ingested {report.files} file(s): {report.chunks_added} chunk(s) added, "
+            f"{report.chunks_skipped} unchanged; {len(report.skipped)} skipped, "
+            f"{len(report.rejected)} rejected.",
+        )
+    )
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     kind: Annotated[str | None, typer.Option(help="Force the document kind.")] = None,
     map_: Annotated[
         list[str] | None,
-        typer.Option("--map", help="Map an unrecognised column: COL=FIELD (repeatable)."),
+        typer.Option(
+            "--map",
+            help="Map a column: COL=FIELD for every file, FILE:COL=FIELD for one (repeatable).",
+        ),
     ] = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Ingest knowledge files (Markdown, CSV/TSV/XLSX, TXT, JSON/YAML)."""
-    mapping = parse_map(map_ or [])
+    """Ingest knowledge files: Word, PowerPoint, PDF, HTML, Markdown, text, CSV/TSV/Excel,
+    JSON/YAML personas, and CRM/MA exports (counted by month)."""
+    from assistant.ingest.columns import parse_column_map
+
+    try:
+        maps = [parse_column_map(pair) for pair in map_ or []]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     with errors():
-        from assistant.ingest.pipeline import ingest_paths
+        from assistant.workspace import ingest as run_ingest
         from assistant.workspace import open_store
 
         settings = settings_for(workspace)
         store = open_store(settings)
         with progress() as on_progress:
-            report = ingest_paths(store, paths, kind=kind, mapping=mapping, progress=on_progress)
+            report = run_ingest(store, paths, kind=kind, mapping=maps, progress=on_progress)
     if as_json:
         emit(report.as_json())
     else:
-        out.print(
-            f"Ingested {report.files} file(s): {report.chunks_added} chunk(s) added, "
-            f"{report.chunks_skipped} unchanged."
-        )
-        for w in report.warnings:
-            row = f" row {w.row}" if w.row is not None else ""
-            err.print(f"[yellow]warning:[/] {w.path}{row}: {w.message}", highlight=False)
-        for r in report.rejected:
-            err.print(f"[red]rejected:[/] {r['error']}", highlight=False)
+        _print_ingest(report, settings.language == "ja")
     if report.rejected:
         raise typer.Exit(1)
 

@@ -3,7 +3,8 @@
     axis kpi report [--month YYYY-MM] [--segment S] [--source FILE] [--json]
     axis kpi plan --revenue-target YEN [--deal-size YEN] [--window N] [--months N]
                   [--what-if-mql-sql RATE] [--json]
-    axis kpi import hubspot|salesforce FILE [--by-channel] [--cohort] [--json]
+    axis kpi import auto|hubspot|salesforce|marketo|pardot|satori|bownow|kairos3|kintone FILE
+                    [--map COLUMN=ROLE] [--by-channel] [--cohort] [--json]
 
 JSON shapes are the CLI contract in ARCHITECTURE.md (see ``assistant.analytics.report`` for
 units: counts and yen are ints, rates fractions rounded to 6 places).  The human output shows
@@ -22,6 +23,7 @@ import typer
 from rich.table import Table
 
 from assistant.analytics import format as fmt
+from assistant.analytics.crm.mappings import SYSTEMS
 from assistant.cli._common import (
     JsonOpt,
     WorkspaceOpt,
@@ -38,9 +40,7 @@ from assistant.cli._common import (
 app = typer.Typer(help="KPI funnel report, reverse planning, CRM imports.", no_args_is_help=True)
 
 
-class CrmSystem(StrEnum):
-    hubspot = "hubspot"
-    salesforce = "salesforce"
+CrmSystem = StrEnum("CrmSystem", {name: name for name in ("auto", *SYSTEMS)})  # type: ignore[misc]
 
 
 def _pct(value: Decimal | None) -> str:
@@ -183,8 +183,19 @@ def plan(
 
 @app.command("import")
 def import_(
-    system: Annotated[CrmSystem, typer.Argument(help="Which CRM the export comes from.")],
+    system: Annotated[
+        CrmSystem,
+        typer.Argument(help="The tool the export comes from, or auto to recognise it."),
+    ],
     file: Annotated[Path, typer.Argument(help="The export (CSV, TSV or XLSX).")],
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="A column the tool calls something else: COLUMN=ROLE (created, mql_date, "
+            "sql_date, won_date, amount, stage, …; repeatable).",
+        ),
+    ] = None,
     by_channel: Annotated[
         bool, typer.Option("--by-channel", help="One funnel per source channel.")
     ] = False,
@@ -196,6 +207,12 @@ def import_(
     from assistant.analytics.crm.importer import import_export, store_import
     from assistant.workspace import open_store
 
+    overrides: dict[str, str] = {}
+    for pair in map_ or []:
+        column, sep, role = pair.rpartition("=")
+        if not sep or not column.strip() or not role.strip():
+            raise typer.BadParameter(f"{pair!r} is not COLUMN=ROLE (e.g. --map '受注日=won_date')")
+        overrides[column.strip()] = role.strip()
     with errors():
         settings = settings_for(workspace)
         result = import_export(
@@ -203,6 +220,7 @@ def import_(
             system=system.value,
             by_channel=by_channel,
             max_bytes=int(settings.max_import_mb * 2**20),
+            overrides=overrides or None,
         )
         store_import(open_store(settings), result)
     if as_json:

@@ -244,3 +244,14 @@ draft_events = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_draft_events_draft", "draft_id", "id"),
 )
+
+# What a user decided about a document that re-ingesting must not undo: its kind, for now.
+document_overrides = Table(
+    "document_overrides",
+    metadata,
+    Column("workspace", String(64), primary_key=True),
+    Column("source", String(512), primary_key=True),
+    Column("kind", String(32), nullable=True),
+    Column("updated_by", String(128), nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -131,12 +131,20 @@ class _Reader:
         try:
             return parse_period(value)
         except ValueError as exc:
+            others = [c for i, c in enumerate(row.cells) if i != index and not is_blank(c)]
+            if isinstance(value, str) and not others and len(value) > 12:
+                return None  # a footnote under the table (「※売上高は受注月に計上…」)
             raise IngestError(
                 f"'{normalize_cell(value)}' {exc} — write the month like 2026-09 or 2026年9月",
                 path=self.source,
                 row=row.number,
                 column=column,
             ) from exc
+
+
+def _is_footnote(row: TableRow) -> bool:
+    cells = [c for c in row.cells if not is_blank(c)]
+    return len(cells) == 1 and isinstance(cells[0], str) and len(cells[0]) > 12
 
 
 def _warn(source: str, row: int, message: str) -> IngestWarning:
@@ -171,7 +179,8 @@ def kpi_from_table(
     for row in table.rows:
         period = reader.month(row)
         if period is None:
-            warnings.append(_warn(source, row.number, "a totals row — skipped"))
+            what = "a note under the table" if _is_footnote(row) else "a totals row"
+            warnings.append(_warn(source, row.number, f"{what} — skipped"))
             continue
         segment_at = reader.at["segment"]
         segment = None
@@ -216,8 +225,80 @@ def kpi_from_table(
         months.append(month)
     if not months:
         raise IngestError("has no month with numbers — fill in at least one row", path=source)
+    parts = _segment_columns(table, reader, used)
+    if parts is not None:
+        field, columns = parts
+        months += _segment_rows(table, months, field, columns)
+        used |= set(columns)
+        names = ", ".join(f"'{table.header[i]}'" for i in columns)
+        warnings.append(
+            IngestWarning(
+                path=source,
+                message=f"columns {names} add up to '{table.header[reader.at[field]]}' in "
+                f"every month: read as its breakdown by segment (チャネル別)",
+            )
+        )
     warnings.extend(_unused_columns(table, used, source))
     return months, warnings
+
+
+def _count(value: object) -> int | None:
+    if _is_empty(value):
+        return None
+    try:
+        return parse_int(value)
+    except ValueError:
+        return None
+
+
+def _segment_columns(table: Table, reader: _Reader, used: set[int]) -> tuple[str, list[int]] | None:
+    """Unknown columns of counts that add up to a known count column in (almost) every row:
+    the same figure broken down by channel or segment (展示会 | ウェビナー | … | リード合計)."""
+    if reader.at["segment"] is not None:
+        return None
+    candidates = [
+        i
+        for i, header in enumerate(table.header)
+        if i not in used and meaning(header).status == "unknown"
+        and all(_count(r.cells[i]) is not None or _is_empty(r.cells[i]) for r in table.rows)
+    ]  # fmt: skip
+    if len(candidates) < 2:
+        return None
+    for field in ("leads", "mql", "sql", "opportunities", "won"):
+        at = reader.at[field]
+        if at is None:
+            continue
+        checked = matched = 0
+        for row in table.rows:
+            total = _count(row.cells[at])
+            parts = [_count(row.cells[i]) for i in candidates]
+            if total is None or any(p is None for p in parts):
+                continue
+            checked += 1
+            matched += sum(p for p in parts if p is not None) == total
+        if checked >= 2 and matched >= 0.8 * checked:
+            return field, candidates
+    return None
+
+
+def _segment_rows(
+    table: Table, months: list[KpiMonth], field: str, columns: list[int]
+) -> list[KpiMonth]:
+    by_row = {m.row: m for m in months}
+    out = []
+    for row in table.rows:
+        total = by_row.get(row.number)
+        if total is None:
+            continue
+        for i in columns:
+            value = _count(row.cells[i])
+            if value is not None:
+                out.append(
+                    KpiMonth(
+                        month=total.month, row=row.number, segment=table.header[i], **{field: value}
+                    )  # fmt: skip
+                )
+    return out
 
 
 def _unused_columns(table: Table, used: set[int], source: str) -> list[IngestWarning]:

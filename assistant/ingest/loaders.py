@@ -184,7 +184,12 @@ def _load(
         if suffix == ".xlsx":
             _check_xlsx(data, source)
         return load_tables(
-            data, suffix=suffix, source=source, kind=kind, maps=_maps(mapping, source), exports=exports
+            data,
+            suffix=suffix,
+            source=source,
+            kind=kind,
+            maps=_maps(mapping, source),
+            exports=exports,
         )
     # ``mapping`` names table columns; `axis ingest FOLDER --map ...` passes it for every file,
     # so other formats ignore it rather than fail.

@@ -1,8 +1,10 @@
 """Ingest: files and folders in, chunks in the knowledge store out, one report back.
 
-Each file is accepted whole or rejected whole; a rejected file never stops the others.
-README files met while walking a folder describe the folder and are skipped (name one
-explicitly to ingest it).
+Every file found is accounted for under exactly one of ``ingested`` (with the kind and chunk
+count of each document it gave), ``rejected`` (the reason and what to do) or ``skipped``
+(unsupported, empty, a folder's README, or the same bytes as another file — stored once).
+Sheets of an ingested workbook that were not used are listed in ``parts_skipped``.  A file is
+accepted whole or rejected whole, and a rejected file never stops the others.
 """
 
 from __future__ import annotations
@@ -10,16 +12,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from assistant.domain import IngestWarning, LoadedFile
+from assistant.db.documents import kind_overrides, parts_of, sources_with_hash
+from assistant.domain import FileLoad, IngestWarning, LoadedFile
 from assistant.errors import IngestError
 from assistant.ingest.chunking import chunk_file, make_splitter
-from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_bytes, load_file
+from assistant.ingest.columns import ColumnMap
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_data, load_path
+from assistant.ingest.tables import ExportReader
 from assistant.retrieval.store import KnowledgeStore
 
 ProgressFn = Callable[[str, int], None]
 """Called as ``(event, n)``: ``("files", total)``, ``("file", 1)``, ``("chunks", n_embedded)``."""
+
+_IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"})
+_OLD_OFFICE = {".doc": ".docx", ".ppt": ".pptx", ".xls": ".xlsx"}
 
 
 @dataclass
@@ -27,7 +35,10 @@ class IngestReport:
     files: int = 0
     chunks_added: int = 0
     chunks_skipped: int = 0
+    ingested: list[dict] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    parts_skipped: list[dict[str, str]] = field(default_factory=list)
     warnings: list[IngestWarning] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
@@ -36,13 +47,35 @@ class IngestReport:
             "files": self.files,
             "chunks_added": self.chunks_added,
             "chunks_skipped": self.chunks_skipped,
+            "ingested": self.ingested,
             "rejected": self.rejected,
-            "warnings": [w.model_dump() for w in self.warnings],
+            "skipped": self.skipped,
+            "parts_skipped": self.parts_skipped,
+            "warnings": [w.model_dump(exclude_none=True) for w in self.warnings],
         }
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[dict[str, str]]]:
-    """Expand folders; return ``(path, source)`` pairs and rejections for missing paths.
+def skip_reason(path: PurePath) -> str | None:
+    """Why a file met in a folder is not read, or ``None`` when Axis reads it."""
+    suffix = path.suffix.lower()
+    if path.stem.lower() == "readme" and suffix in SUPPORTED_SUFFIXES:
+        return "a README describes the folder — pass it by name to ingest it"
+    if suffix in SUPPORTED_SUFFIXES:
+        return None
+    if suffix in _IMAGES:
+        return "an image — Axis reads text, not pictures (no OCR); put its text in a document"
+    if suffix in _OLD_OFFICE:
+        return f"an old Office file ({suffix}) — save it as {_OLD_OFFICE[suffix]} and ingest that"
+    return f"unsupported file type '{suffix or '(none)'}' — supported: " + ", ".join(
+        sorted(SUPPORTED_SUFFIXES)
+    )
+
+
+def discover(
+    paths: Iterable[Path],
+) -> tuple[list[tuple[Path, str]], list[dict[str, str]], list[dict[str, str]]]:
+    """Expand folders: ``(path, source)`` pairs to read, rejections (missing paths) and
+    skipped files (with the reason), so that every file met is accounted for.
 
     A file's ``source`` is its path relative to the parent of the argument it came from
     (``knowledge/feedback/a.csv`` for ``axis ingest knowledge``), so it does not depend on
@@ -50,6 +83,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[dict[s
     """
     found: list[tuple[Path, str]] = []
     rejected: list[dict[str, str]] = []
+    skipped: list[dict[str, str]] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -65,85 +99,86 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[dict[s
             rel = file.relative_to(root)
             if not file.is_file() or any(part.startswith(".") for part in rel.parts):
                 continue
-            if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+            source = f"{root.name}/{rel.as_posix()}"
+            if (reason := skip_reason(rel)) is not None:
+                skipped.append({"path": source, "reason": reason})
                 continue
-            if file.stem.lower() == "readme":
-                continue
-            found.append((file, f"{root.name}/{rel.as_posix()}"))
-    return found, rejected
+            found.append((file, source))
+    return found, rejected, skipped
 
 
-def ingest_paths(
-    store: KnowledgeStore,
-    paths: Iterable[Path],
-    *,
-    kind: str | None = None,
-    mapping: Mapping[str, str] | None = None,
-    progress: ProgressFn | None = None,
-) -> IngestReport:
-    files, rejected = discover(paths)
-    report = IngestReport(rejected=list(rejected))
-    if progress:
-        progress("files", len(files))
-    settings = store.settings
-    wrote = False
-    try:
-        for path, source in files:
-            try:
-                loaded = load_file(
-                    path,
-                    source=source,
-                    kind=kind,
-                    mapping=dict(mapping) if mapping else None,
-                    max_bytes=settings.max_file_bytes,
-                )
-                digest = _file_hash(path)
-                wrote |= _store(store, loaded, digest, report, progress)
-            except IngestError as exc:
-                report.rejected.append({"path": source, "error": str(exc)})
-            if progress:
-                progress("file", 1)
-    finally:
-        if wrote:
-            store.refresh_lexical()
-    return report
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def ingest_bytes(
-    store: KnowledgeStore,
-    data: bytes,
-    *,
-    filename: str,
-    kind: str | None = None,
-    mapping: Mapping[str, str] | None = None,
-    progress: ProgressFn | None = None,
-) -> IngestReport:
-    """Ingest one uploaded file (the browser's Knowledge page); same rules as files on disk."""
-    report = IngestReport()
-    source = Path(filename).name
-    try:
-        loaded = load_bytes(
-            data,
-            filename=source,
-            source=source,
-            kind=kind,
-            mapping=dict(mapping) if mapping else None,
-            max_bytes=store.settings.max_file_bytes,
-        )
-        if _store(store, loaded, hashlib.sha256(data).hexdigest(), report, progress):
-            store.refresh_lexical()
-    except IngestError as exc:
-        report.rejected.append({"path": source, "error": str(exc)})
-    return report
+class _Run:
+    """One ingest run over a store: duplicates, kind overrides and the report."""
+
+    def __init__(
+        self, store: KnowledgeStore, progress: ProgressFn | None, maps: list[ColumnMap] | None
+    ) -> None:
+        self.store = store
+        self.settings = store.settings
+        self.progress = progress
+        self.maps = maps
+        self.report = IngestReport()
+        self.seen: dict[str, str] = {}  # file hash -> the source stored with it in this run
+        self.overrides = kind_overrides(self.settings.database_url, self.settings.workspace)
+        self.wrote = False
+
+    def duplicate_of(self, digest: str, source: str) -> str | None:
+        if digest in self.seen:
+            return self.seen[digest]
+        for stored in sources_with_hash(
+            self.settings.database_url, self.settings.workspace, digest
+        ):
+            base = stored.split("#", 1)[0]
+            if base != source:
+                return base
+        return None
+
+    def kind_for(self, source: str, kind: str | None) -> str | None:
+        return kind or self.overrides.get(source)
+
+    def add(self, load: FileLoad, *, path: str, digest: str) -> None:
+        entries = []
+        for loaded in load.documents:
+            if (forced := self.overrides.get(loaded.source)) and forced != loaded.kind:
+                loaded.kind, loaded.kind_basis = forced, "set by a user"  # type: ignore[assignment]
+            chunks, result = _store(self.store, loaded, digest, self.progress)
+            self.wrote |= result.written
+            self.report.chunks_added += result.added
+            self.report.chunks_skipped += result.skipped
+            self.report.warnings.extend(loaded.warnings)
+            self.report.sources.append(loaded.source)
+            entry = {
+                "path": path,
+                "source": loaded.source,
+                "kind": loaded.kind,
+                "title": loaded.title,
+                "chunks": chunks,
+                "kind_basis": loaded.kind_basis,
+            }
+            entries.append(entry)
+        stale = set(parts_of(self.settings.database_url, self.settings.workspace, path))
+        for source in stale - {e["source"] for e in entries}:  # a sheet no longer in the book
+            self.store.delete_document(source)
+        self.report.ingested.extend(entries)
+        self.report.parts_skipped.extend(p.model_dump() for p in load.skipped)
+        self.report.files += 1
+        self.seen[digest] = path
 
 
 def _store(
     store: KnowledgeStore,
     loaded: LoadedFile,
     digest: str,
-    report: IngestReport,
     progress: ProgressFn | None,
-) -> bool:
+):  # type: ignore[no-untyped-def]
     settings = store.settings
     splitter = make_splitter(
         store.embedder.token_count,
@@ -157,17 +192,104 @@ def _store(
     result = store.add_file(
         loaded, chunks, file_hash=digest, rebuild_lexical=False, on_embedded=on_embedded
     )
-    report.files += 1
-    report.chunks_added += result.added
-    report.chunks_skipped += result.skipped
-    report.warnings.extend(loaded.warnings)
-    report.sources.append(loaded.source)
-    return result.written
+    return len(chunks), result
 
 
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def ingest_paths(
+    store: KnowledgeStore,
+    paths: Iterable[Path],
+    *,
+    kind: str | None = None,
+    mapping: Mapping[str, str] | list[ColumnMap] | None = None,
+    progress: ProgressFn | None = None,
+    exports: ExportReader | None = None,
+) -> IngestReport:
+    files, rejected, skipped = discover(paths)
+    maps = _as_maps(mapping)
+    run = _Run(store, progress, maps)
+    run.report.rejected.extend(rejected)
+    run.report.skipped.extend(skipped)
+    if progress:
+        progress("files", len(files))
+    try:
+        for path, source in files:
+            try:
+                digest = _file_hash(path)
+                if (original := run.duplicate_of(digest, source)) is not None:
+                    run.report.skipped.append(
+                        {
+                            "path": source,
+                            "reason": f"the same content as {original} — stored once",
+                            "same_as": original,
+                        }
+                    )
+                    continue
+                load = load_path(
+                    path,
+                    source=source,
+                    kind=run.kind_for(source, kind),
+                    mapping=maps,
+                    max_bytes=store.settings.max_file_bytes,
+                    exports=exports,
+                )
+                run.add(load, path=source, digest=digest)
+            except IngestError as exc:
+                run.report.rejected.append({"path": source, "error": str(exc)})
+            if progress:
+                progress("file", 1)
+    finally:
+        if run.wrote:
+            store.refresh_lexical()
+    return run.report
+
+
+def _as_maps(mapping: Mapping[str, str] | list[ColumnMap] | None) -> list[ColumnMap] | None:
+    if mapping is None or isinstance(mapping, list):
+        return mapping
+    return [ColumnMap(column, field_name) for column, field_name in mapping.items()]
+
+
+def ingest_bytes(
+    store: KnowledgeStore,
+    data: bytes,
+    *,
+    filename: str,
+    kind: str | None = None,
+    mapping: Mapping[str, str] | list[ColumnMap] | None = None,
+    progress: ProgressFn | None = None,
+    exports: ExportReader | None = None,
+) -> IngestReport:
+    """Ingest one uploaded file (the browser's Knowledge page); same rules as files on disk."""
+    source = Path(filename).name
+    run = _Run(store, progress, _as_maps(mapping))
+    try:
+        if (reason := skip_reason(PurePath(source))) is not None and not source.lower().startswith(
+            "readme"
+        ):
+            raise IngestError(reason, path=source)
+        digest = hashlib.sha256(data).hexdigest()
+        if (original := run.duplicate_of(digest, source)) is not None:
+            run.report.skipped.append(
+                {
+                    "path": source,
+                    "reason": f"the same content as {original} — stored once",
+                    "same_as": original,
+                }
+            )
+            return run.report
+        load = load_data(
+            data,
+            filename=source,
+            source=source,
+            kind=run.kind_for(source, kind),
+            mapping=_as_maps(mapping) if mapping is not None else None,
+            max_bytes=store.settings.max_file_bytes,
+            exports=exports,
+        )
+        run.add(load, path=source, digest=digest)
+    except IngestError as exc:
+        run.report.rejected.append({"path": source, "error": str(exc)})
+    finally:
+        if run.wrote:
+            store.refresh_lexical()
+    return run.report

@@ -22,13 +22,26 @@ from assistant.errors import IngestError
 from assistant.ingest.columns import ColumnMap, Columns, fields_in, mapping_for, resolve_columns
 from assistant.ingest.feedback import feedback_from_table, note_unit
 from assistant.ingest.kpi import TARGET_FIELDS, kpi_from_table, kpi_unit
-from assistant.ingest.tabular import RawSheet, Table, build_table, is_blank, read_sheets
+from assistant.ingest.tabular import (
+    RawSheet,
+    Table,
+    build_table,
+    header_score,
+    is_blank,
+    read_sheets,
+)
 from assistant.text.normalize import normalize_cell, parse_period
 
 _NOTE_EXAMPLES = "メモ, 内容, コメント, note, comment, …"
 _MONTH_EXAMPLES = "年月, 月, 期間, month, period, …"
 _COUNT_EXAMPLES = "リード数, MQL数, SQL数, 受注数, leads, mql, sql, won, …"
 _FREE_TEXT_CHARS = 20  # a column whose cells average this many characters holds notes
+# Sheet names that say the sheet is about the workbook itself, not data to read.
+_REFERENCE_NAMES = (
+    "履歴", "変更", "更新", "定義", "前提", "凡例", "説明", "使い方", "目次", "注記", "注意事項",
+    "history", "changelog", "change log", "definition", "glossary", "readme", "about", "index",
+    "legend", "instructions",
+)  # fmt: skip
 
 
 class ExportReader(Protocol):
@@ -39,6 +52,10 @@ class ExportReader(Protocol):
 
     def load(self, data: bytes, *, suffix: str, source: str, table: Table | None) -> LoadedFile:
         """The export as a KPI document (one searchable sentence and one row per month)."""
+
+    def needs_mapping(self, header: list[str]) -> str | None:
+        """What to do when the header looks like an export whose columns are the customer's
+        own (kintone): the command that imports it with a confirmed mapping."""
 
 
 @dataclass
@@ -93,7 +110,10 @@ def _months_across(sheet: RawSheet) -> RawSheet | None:
             except ValueError:
                 continue
         months = {i: m for i, m in months.items() if m}
-        if len(months) < 3:
+        values = [months[i] for i in sorted(months)]
+        others = sum(1 for c in record if not is_blank(c)) - len(months)
+        # A header of months: three or more, all different, in order, and little else.
+        if len(months) < 3 or values != sorted(set(values)) or others > 2:
             continue
         label_at = min(months) - 1
         if label_at < 0:
@@ -109,6 +129,11 @@ def _months_across(sheet: RawSheet) -> RawSheet | None:
         ]
         return RawSheet(sheet.name, [*sheet.records[:at], header, *rows])
     return None
+
+
+def _about_the_book(sheet: RawSheet) -> bool:
+    name = (sheet.name or "").casefold()
+    return any(word in name for word in _REFERENCE_NAMES)
 
 
 def _unusable(columns: Columns, *, alone: bool, source: str) -> str:
@@ -150,6 +175,13 @@ def _load_sheet(
             path=ctx.source,
         )
     score = _score(ctx, name)
+    if not alone and ctx.kind is None and header_score(sheet, score) == 0:
+        if (turned := _months_across(sheet)) is None:
+            return (
+                "not read: no row of it names a period, a figure or a note column — a "
+                "reference sheet (definitions, a summary); if it holds KPIs or notes, "
+                "rename its columns or pass --map"
+            )
     try:
         table = build_table(sheet, score, source=name)
     except IngestError as exc:
@@ -161,11 +193,20 @@ def _load_sheet(
     mapping, required = mapping_for(ctx.maps, name)
     columns = resolve_columns(table.header, mapping, source=name, required=required)
     kind = _table_kind(columns, ctx.kind)
+    if kind == "feedback" and ctx.kind is None and not alone and _about_the_book(sheet):
+        return (
+            f"not read: '{sheet.name}' reads as notes about the workbook itself (a change log "
+            "or definitions), not sales feedback — pass --kind feedback to read it as notes"
+        )
+    if kind is None and ctx.kind is None and ctx.exports is not None:
+        if (advice := ctx.exports.needs_mapping(table.header)) is not None:
+            raise IngestError(advice, path=name)
     if kind is None and ctx.kind in (None, "kpi") and (turned := _months_across(sheet)):
         table = build_table(turned, score, source=name)
         columns = resolve_columns(table.header, mapping, source=name, required=required)
         kind = _table_kind(columns, ctx.kind)
-    if kind is None and ctx.kind in (None, "feedback"):
+    described = any(columns.has(f) for f in ("date", "rep", "account", "stage"))
+    if kind is None and ctx.kind in (None, "feedback") and (described or ctx.kind):
         used = {i for found in columns.candidates.values() for i in found}
         if (note := free_text_column(table, exclude=used)) is not None:
             columns.candidates["note"] = [note]

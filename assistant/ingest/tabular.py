@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -213,9 +214,25 @@ def _header_rows(rows: list[list[object]], at: int) -> tuple[list[object], int]:
     return rows[at], 1
 
 
+_VALUE_LIKE = re.compile(r"^[\d\s,.\-/:年月日時分%¥円+()（）]+$")
+
+
+def _looks_like_data(row: list[object]) -> bool:
+    """Numbers and dates: a data row, whatever words sit beside them (headers are labels)."""
+    cells = [c for c in row if not is_blank(c)]
+    values = [
+        c for c in cells
+        if not isinstance(c, str) or _VALUE_LIKE.match(normalize_cell(c))
+    ]  # fmt: skip
+    return len(cells) >= 3 and len(values) >= 0.4 * len(cells)
+
+
 def _best_header(rows: list[list[object]], score: HeaderScore) -> tuple[int, int]:
     """(index into ``rows``, score) of the header row: first complete, else first known."""
-    scores = [score(_header_names(_header_rows(rows, i)[0])) for i in range(len(rows))]
+    scores = [
+        0 if _looks_like_data(rows[i]) else score(_header_names(_header_rows(rows, i)[0]))
+        for i in range(len(rows))
+    ]
     for wanted in (2, 1):
         if wanted in scores:
             return scores.index(wanted), wanted
@@ -301,6 +318,11 @@ def read_sheets(data: bytes, *, suffix: str, source: str) -> list[RawSheet]:
         data, delimiter="\t" if suffix == ".tsv" else None, source=source
     )
     return [RawSheet(None, records[:MAX_ROWS], len(records) > MAX_ROWS)]
+
+
+def header_score(sheet: RawSheet, score: HeaderScore) -> int:
+    """How well the sheet's best header candidate scores (0: no row names a known column)."""
+    return _best_header(_first_rows(sheet.records), score)[1]
 
 
 def build_table(sheet: RawSheet, score: HeaderScore, *, source: str) -> Table:

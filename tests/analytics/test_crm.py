@@ -44,6 +44,7 @@ def test_hubspot_contacts_by_event_month() -> None:
         "months": ["2026-01", "2026-02", "2026-03"],
         "skipped": [{"row": r, "reason": skipped[r]} for r in (9, 10, 11, 12)],
         "report": "hubspot-contacts",
+        "tool": "hubspot",
     }
 
 

@@ -169,7 +169,7 @@ def test_import_then_report_sees_it_and_reimport_replaces(tmp_path: Path) -> Non
     export.write_bytes((DATA / "hubspot-contacts.csv").read_bytes())
     code, doc, _ = axis("kpi", "import", "hubspot", str(export), "--json")
     assert code == 0 and doc is not None
-    assert set(doc) == {"records", "months", "skipped", "report"}
+    assert set(doc) == {"records", "months", "skipped", "report", "tool"}
     assert (doc["records"], doc["months"]) == (10, ["2026-01", "2026-02", "2026-03"])
     assert [s["row"] for s in doc["skipped"]] == [9, 10, 11, 12]
 

@@ -75,7 +75,7 @@ def _bins(
 
 def monthly(events: Events, channels: tuple[np.ndarray, list[str]] | None) -> list[KpiMonth]:
     """One ``KpiMonth`` per event month (per month and channel with ``channels``)."""
-    stages = {stage: events.counted(stage) for stage in FUNNEL_STAGES}
+    stages = {stage: events.counted(stage) for stage in (*FUNNEL_STAGES, "opportunities")}
     counted = [c[c != BLANK] for c in stages.values() if c is not None]
     counted = [c for c in counted if len(c)]
     if not counted:

@@ -1,4 +1,5 @@
-"""CRM exports (HubSpot contacts, Salesforce leads/opportunities) → the monthly funnel.
+"""CRM/MA exports (HubSpot, Salesforce, Marketo, Pardot, SATORI, BowNow, Kairos3, kintone)
+→ the monthly funnel.
 
     result = import_export(path, system="hubspot")      # read, validate, aggregate
     store_import(store, result, file_hash=...)           # becomes the source's KPI months
@@ -45,10 +46,11 @@ from assistant.analytics.crm.parse import (
     word_flags,
     yen_amounts,
 )
-from assistant.analytics.crm.read import RawExport, read_export
+from assistant.analytics.crm.read import RawExport, _read_exact, read_export
 from assistant.domain import KpiMonth, LoadedFile
 from assistant.errors import IngestError
 from assistant.ingest.kpi import kpi_unit
+from assistant.ingest.tabular import Table
 
 if TYPE_CHECKING:
     from assistant.retrieval.store import KnowledgeStore
@@ -66,6 +68,7 @@ class SkippedRow(BaseModel):
 
 class CrmImport(BaseModel):
     source: str
+    system: str = Field(default="", description="The tool recognised, e.g. hubspot.")
     report: str = Field(description="Which mapping read the file, e.g. hubspot-contacts.")
     title: str
     records: int = Field(description="Rows aggregated (skipped rows not included).")
@@ -84,6 +87,7 @@ class CrmImport(BaseModel):
             "months": self.month_list(),
             "skipped": [s.model_dump() for s in self.skipped],
             "report": self.report,
+            "tool": self.system,
         }
         if cohort:
             doc["cohort"] = [c.model_dump() for c in self.cohort]
@@ -97,6 +101,7 @@ def import_export(
     source: str | None = None,
     by_channel: bool = False,
     max_bytes: int | None = None,
+    overrides: dict[str, str] | None = None,
 ) -> CrmImport:
     """Read and aggregate one export file on disk."""
     source = source or path.name
@@ -110,7 +115,12 @@ def import_export(
             path=source,
         )
     return import_bytes(
-        path.read_bytes(), filename=path.name, system=system, source=source, by_channel=by_channel
+        path.read_bytes(),
+        filename=path.name,
+        system=system,
+        source=source,
+        by_channel=by_channel,
+        overrides=overrides,
     )
 
 
@@ -121,17 +131,36 @@ def import_bytes(
     system: str,
     source: str | None = None,
     by_channel: bool = False,
+    overrides: dict[str, str] | None = None,
+    table: Table | None = None,
 ) -> CrmImport:
-    """Read and aggregate an export's bytes (a browser upload, or a file's contents)."""
+    """Read and aggregate an export's bytes (a browser upload, or a file's contents).
+
+    ``system`` is a tool (``hubspot``, ``salesforce``, ``marketo`` …) or ``auto``;
+    ``overrides`` names columns the tool calls something else (``{"案件登録日": "created"}``);
+    ``table`` is the sheet already read (a workbook met while ingesting a folder).
+    """
     source = source or Path(filename).name
-    if system not in SYSTEMS:
-        raise IngestError(f"unknown CRM '{system}' — choose {' or '.join(SYSTEMS)}", path=source)
+    if system != "auto" and system not in SYSTEMS:
+        raise IngestError(
+            f"unknown CRM/MA tool '{system}' — choose one of {', '.join(SYSTEMS)} (or auto)",
+            path=source,
+        )
     suffix = Path(filename).suffix.lower()
     if suffix not in _SUFFIXES:
         raise IngestError(
             f"has suffix '{suffix}' — export the report as CSV or Excel (.xlsx)", path=source
         )
-    raw = read_export(data, suffix=suffix, system=system, source=source, channel=by_channel)
+    if table is not None:
+        raw = _read_exact(
+            data, suffix=suffix, system=system, source=source, channel=by_channel,
+            overrides=overrides, table=table,
+        )  # fmt: skip
+    else:
+        raw = read_export(
+            data, suffix=suffix, system=system, source=source, channel=by_channel,
+            overrides=overrides,
+        )  # fmt: skip
     result = aggregate(raw, source=source, by_channel=by_channel)
     result.file_hash = hashlib.sha256(data).hexdigest()
     return result
@@ -234,6 +263,7 @@ def aggregate(raw: RawExport, *, source: str, by_channel: bool = False) -> CrmIm
     channels = _channels(raw) if by_channel else None
     return CrmImport(
         source=source,
+        system=mapping.system,
         report=mapping.name,
         title=mapping.title,
         records=int(events.valid.sum()),
@@ -293,7 +323,7 @@ def to_loaded_file(result: CrmImport) -> LoadedFile:
         kind="kpi",
         title=f"{result.title}: {result.source}",
         units=[kpi_unit(m) for m in result.months],
-        metadata={"import": result.report, "records": result.records},
+        metadata={"import": result.report, "tool": result.system, "records": result.records},
         kpi_months=result.months,
     )
 

@@ -1,10 +1,10 @@
-"""How each CRM export maps onto the funnel: one table per report type, as data.
+"""How each CRM/MA export maps onto the funnel: one YAML data file per tool (``tools/``).
 
 A mapping names the *roles* Axis needs (creation date, stage dates, amount, won flag, ...),
 the header names each role goes by in English and Japanese exports (first match wins, so
 order a role's names by preference), and which role dates which funnel stage.  Adding an
-export type, or a header name a customer's tool uses, is a data change here — ``crm.py``
-has no branch per source.
+export type, a tool, or a header name a customer's tool uses is a change to a data file in
+``tools/`` — the importer has no branch per source.
 
 Counting is by event month (ARCHITECTURE.md): a record counts toward a stage in the month of
 that stage's date; a blank date counts nowhere.  ``won_gate`` means a record counts as won
@@ -18,12 +18,12 @@ trailing unit in parentheses split off and applied: ``金額(千円)`` is in tho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
 
-System = Literal["hubspot", "salesforce"]
-SYSTEMS: tuple[str, ...] = ("hubspot", "salesforce")
+import yaml
 
 
 @dataclass(frozen=True)
@@ -39,134 +39,58 @@ class ReportMapping:
     won_gate: bool = False
     revenue: str | None = None
     channel: str | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    patterns: MappingProxyType[str, tuple[re.Pattern[str], ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """role -> header patterns tried after the names (custom-field spellings vary)"""
+    confirm: bool = False
+    """the tool's headers are the customer's own: read only when asked for by name"""
 
 
-def _columns(**roles: tuple[str, ...]) -> MappingProxyType[str, tuple[str, ...]]:
-    return MappingProxyType(roles)
+@dataclass(frozen=True)
+class Tool:
+    id: str
+    name: str
+    reports: tuple[ReportMapping, ...]
+    confirm: bool = False
 
 
-HUBSPOT_CONTACTS = ReportMapping(
-    name="hubspot-contacts",
-    system="hubspot",
-    title="HubSpot contacts export",
-    columns=_columns(
-        record_id=("Record ID", "Contact ID", "レコードID", "コンタクトID"),
-        created=(
-            "Create Date",
-            "Created Date",
-            "Create date (contact)",
-            "作成日",
-            "作成日時",
-            "コンタクト作成日",
-            "コンタクトの作成日",
-        ),
-        lifecycle=("Lifecycle Stage", "ライフサイクルステージ"),
-        mql_date=(
-            "Became a Marketing Qualified Lead Date",
-            "Became an MQL Date",
-            "Date became MQL",
-            "マーケティングクオリファイドリードになった日",
-            "マーケティングクオリファイドリードになった日付",
-            "MQLになった日",
-            "MQLになった日付",
-            "ライフサイクルステージ「MQL」になった日",
-        ),
-        sql_date=(
-            "Became a Sales Qualified Lead Date",
-            "Became an SQL Date",
-            "Date became SQL",
-            "セールスクオリファイドリードになった日",
-            "セールスクオリファイドリードになった日付",
-            "SQLになった日",
-            "SQLになった日付",
-            "ライフサイクルステージ「SQL」になった日",
-        ),
-        won_date=(
-            "Became a Customer Date",
-            "Date became customer",
-            "顧客になった日",
-            "顧客になった日付",
-            "ライフサイクルステージ「顧客」になった日",
-        ),
-        amount=(
-            "Total Revenue",
-            "Recent Deal Amount",
-            "合計売上",
-            "合計収益",
-            "総収益",
-            "直近の取引金額",
-            "最新の取引金額",
-        ),
-        channel=(
-            "Original Source",
-            "Original Source Type",
-            "Latest Source",
-            "元のソース",
-            "オリジナルソース",
-            "最初のソース",
-            "流入元",
-        ),
-    ),  # fmt: skip
-    events=MappingProxyType(
-        {"leads": "created", "mql": "mql_date", "sql": "sql_date", "won": "won_date"}
-    ),
-    recognise=(
-        ("created", "lifecycle"),
-        ("created", "mql_date"),
-        ("created", "sql_date"),
-        ("created", "won_date"),
-        ("created", "record_id"),
-    ),
-    revenue="amount",
-    channel="channel",
-)
+def _tool(path: Path) -> Tool:
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    confirm = bool(raw.get("confirm", False))
+    reports = tuple(
+        ReportMapping(
+            name=r["name"],
+            system=raw["tool"],
+            title=r["title"],
+            columns=MappingProxyType({k: tuple(map(str, v)) for k, v in r["columns"].items()}),
+            events=MappingProxyType(dict(r["events"])),
+            recognise=tuple(tuple(x) for x in r["recognise"]),
+            won_gate=bool(r.get("won_gate", False)),
+            revenue=r.get("revenue"),
+            channel=r.get("channel"),
+            patterns=MappingProxyType(
+                {k: tuple(re.compile(x, re.I) for x in v) for k, v in r.get("patterns", {}).items()}
+            ),
+            confirm=confirm,
+        )
+        for r in raw["reports"]
+    )
+    for report in reports:  # a typo in a data file fails here, at import, in every test run
+        unknown = {*report.events.values(), *(r for s in report.recognise for r in s)}
+        unknown -= set(report.columns)
+        if unknown:
+            raise ValueError(f"{path.name}: {report.name} names unknown roles {sorted(unknown)}")
+    return Tool(raw["tool"], raw["name"], reports, confirm)
 
-SALESFORCE_OPPORTUNITIES = ReportMapping(
-    name="salesforce-opportunities",
-    system="salesforce",
-    title="Salesforce opportunities report",
-    columns=_columns(
-        record_id=("Opportunity ID", "Opportunity Id", "商談 ID", "商談ID"),
-        created=("Created Date", "Opportunity Created Date", "作成日", "作成日時", "商談作成日"),
-        won_date=("Close Date", "完了予定日", "クローズ日", "完了日"),
-        stage=("Stage", "Opportunity Stage", "フェーズ", "商談フェーズ"),
-        won_flag=("Won", "Is Won", "成立"),
-        amount=("Amount", "Amount (converted)", "金額", "商談金額"),
-        currency=("Opportunity Currency", "Amount Currency", "Currency", "商談 通貨", "通貨"),
-        channel=("Lead Source", "Primary Campaign Source", "リードソース", "主キャンペーンソース"),
-    ),  # fmt: skip
-    # An opportunity is a sales-accepted deal: it becomes an SQL when it is created.
-    events=MappingProxyType({"sql": "created", "won": "won_date"}),
-    recognise=(("won_date", "stage"), ("won_date", "won_flag")),
-    won_gate=True,
-    revenue="amount",
-    channel="channel",
-)
 
-SALESFORCE_LEADS = ReportMapping(
-    name="salesforce-leads",
-    system="salesforce",
-    title="Salesforce leads report",
-    columns=_columns(
-        record_id=("Lead ID", "Lead Id", "リード ID", "リードID"),
-        created=("Created Date", "Lead Created Date", "作成日", "作成日時", "リード作成日"),
-        mql_date=("MQL Date", "Date became MQL", "MQL日", "MQL日付", "MQL化日"),
-        # A converted lead became an opportunity: that is its SQL date.
-        sql_date=("Converted Date", "SQL Date", "取引開始日", "SQL日", "SQL化日"),
-        status=("Lead Status", "Status", "リード状況", "状況"),
-        channel=("Lead Source", "リードソース"),
-    ),  # fmt: skip
-    events=MappingProxyType({"leads": "created", "mql": "mql_date", "sql": "sql_date"}),
-    recognise=(("created", "sql_date"), ("created", "status"), ("created", "record_id")),
-    channel="channel",
-)
-
-MAPPINGS: dict[str, tuple[ReportMapping, ...]] = {
-    # Tried in order: the first report whose ``recognise`` roles the header has is used.
-    "hubspot": (HUBSPOT_CONTACTS,),
-    "salesforce": (SALESFORCE_OPPORTUNITIES, SALESFORCE_LEADS),
+TOOLS: dict[str, Tool] = {
+    t.id: t for t in (_tool(p) for p in sorted((Path(__file__).parent / "tools").glob("*.yaml")))
 }
+SYSTEMS: tuple[str, ...] = tuple(TOOLS)
+MAPPINGS: dict[str, tuple[ReportMapping, ...]] = {t.id: t.reports for t in TOOLS.values()}
+"""Tried in order: the first report whose ``recognise`` roles the header has is used."""
+
 
 # Cell values (after NFKC, trimming and lower-casing).
 TRUE_WORDS: frozenset[str] = frozenset(
@@ -176,6 +100,18 @@ FALSE_WORDS: frozenset[str] = frozenset(
     {"false", "0", "no", "n", "f", "いいえ", "×", "-", "", "不成立", "lost"}
 )
 WON_STAGES: frozenset[str] = frozenset(
-    {"closed won", "won", "成立", "受注", "クローズ/成立", "受注済み"}
+    {
+        "closed won",
+        "closedwon",
+        "won",
+        "成立",
+        "受注",
+        "成約",
+        "クローズ/成立",
+        "受注済み",
+        "クローズ済み成立",
+        "契約",
+        "契約済み",
+    }  # fmt: skip
 )
 YEN_CURRENCIES: frozenset[str] = frozenset({"", "jpy", "円", "日本円", "yen", "¥"})

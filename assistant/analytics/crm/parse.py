@@ -5,12 +5,15 @@ the positions it could not read with the reason — the caller turns those into 
 with their row numbers.  The common shapes are parsed with numpy over the column's raw bytes
 (``2026-03-14``, ``2026/03/14 10:22``, ISO ``2026-03-14T10:22:33Z``); anything else goes
 cell by cell through the ingest package's parsers (``2026年3月14日``, ``令和8年3月14日``,
-``１２０万円``), so both paths accept exactly what the rest of Axis accepts.  Only the month
+``１２０万円``), so both paths accept exactly what the rest of Axis accepts.  A timestamp
+with a time zone (Marketo and HubSpot give UTC) is counted in the month it falls in in Japan.  Only the month
 matters for the funnel, but the day is still checked (2026-02-30 is refused); the time of
 day is not.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import numpy as np
 import pyarrow as pa
@@ -72,6 +75,34 @@ def _fast_months(data: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.
     return np.where(ok, year * 12 + month - 1, BLANK)
 
 
+_JST = dt.timezone(dt.timedelta(hours=9))
+
+
+def _zoned_near_month_edge(
+    data: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cells: np.ndarray
+) -> np.ndarray:
+    """Cells with a time zone (``…Z``, ``…+00:00``) on the first or last days of a month:
+    the only ones whose month can change in Japan time."""
+    if not len(cells) or not len(data):
+        return cells[:0]
+    last = data[np.minimum(starts[cells] + sizes[cells] - 1, len(data) - 1)]
+    sign = data[np.clip(starts[cells] + sizes[cells] - 6, 0, len(data) - 1)]
+    colon = data[np.clip(starts[cells] + sizes[cells] - 3, 0, len(data) - 1)]
+    zoned = (last == ord("Z")) | (np.isin(sign, (ord("+"), ord("-"))) & (colon == ord(":")))
+    zoned &= sizes[cells] >= 16
+    day = (data[np.minimum(starts[cells] + 8, len(data) - 1)].astype(np.int64) - 48) * 10 + (
+        data[np.minimum(starts[cells] + 9, len(data) - 1)].astype(np.int64) - 48
+    )
+    return cells[zoned & ((day >= 28) | (day <= 1))]
+
+
+def _tokyo_month(text: str) -> int:
+    """The month of a zoned timestamp in Japan time (Axis counts months as a Japanese
+    company does: 2026-01-31T16:00Z is February)."""
+    moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")).astimezone(_JST)
+    return moment.year * 12 + moment.month - 1
+
+
 def month_codes(column: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, Problems]:
     """Month of each date cell as ``year * 12 + month - 1`` (``BLANK`` for a blank cell)."""
     parts: list[np.ndarray] = []
@@ -82,6 +113,8 @@ def month_codes(column: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, Problem
         codes = np.full(len(starts), BLANK, dtype=np.int64)
         filled = np.flatnonzero(sizes > 0)
         codes[filled] = _fast_months(data, starts[filled], sizes[filled])
+        for i in _zoned_near_month_edge(data, starts, sizes, filled[codes[filled] != BLANK]):
+            codes[i] = _tokyo_month(chunk[int(i)].as_py())
         for i in filled[codes[filled] == BLANK]:
             text = chunk[int(i)].as_py()
             try:

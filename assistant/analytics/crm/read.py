@@ -29,7 +29,13 @@ from assistant.analytics.crm.mappings import MAPPINGS, ReportMapping
 from assistant.errors import IngestError
 from assistant.ingest.columns import header_key, unit_scale
 from assistant.ingest.encoding import decode_bytes
-from assistant.ingest.tabular import HEADER_SEARCH_ROWS, is_blank, read_table, sniff_delimiter
+from assistant.ingest.tabular import (
+    HEADER_SEARCH_ROWS,
+    Table,
+    is_blank,
+    read_table,
+    sniff_delimiter,
+)
 from assistant.text.normalize import normalize_cell
 
 _HEAD_BYTES = 1 << 16
@@ -58,23 +64,85 @@ class _Fallback(Exception):
     """The fast path cannot vouch for this file; read it with the exact reader."""
 
 
-def _roles(header: list[str], mapping: ReportMapping) -> dict[str, int]:
+Overrides = dict[str, str]
+"""column name -> role, as the user gave them (``--map 'COLUMN=ROLE'``)"""
+
+
+def _roles(
+    header: list[str], mapping: ReportMapping, overrides: Overrides | None = None
+) -> dict[str, int]:
     keys = [header_key(name)[0] for name in header]
     found: dict[str, int] = {}
+    for column, role in (overrides or {}).items():
+        key = header_key(column)[0]
+        if key in keys and role in mapping.columns:
+            found[role] = keys.index(key)
+    taken = set(found.values())
     for role, names in mapping.columns.items():
+        if role in found:
+            continue
         for name in names:
             key = header_key(name)[0]
-            if key in keys:
+            if key in keys and keys.index(key) not in taken:
                 found[role] = keys.index(key)
                 break
+        else:
+            for pattern in mapping.patterns.get(role, ()):
+                hit = next(
+                    (i for i, h in enumerate(header) if i not in taken and pattern.search(h)), None
+                )
+                if hit is not None:
+                    found[role] = hit
+                    break
+        if role in found:
+            taken.add(found[role])
     return found
 
 
-def detect(header: list[str], system: str, *, source: str) -> tuple[ReportMapping, dict[str, int]]:
-    """The first report of ``system`` whose required roles this header has."""
+_WEAK = frozenset({"record_id", "created"})
+
+
+def _recognised(mapping: ReportMapping, roles: dict[str, int], *, strong: bool = False) -> bool:
+    """The header has one of the report's column sets (``strong``: one that names more than
+    an ID and a creation date, which any list of records has)."""
+    return any(
+        all(r in roles for r in needed) and (not strong or set(needed) - _WEAK)
+        for needed in mapping.recognise
+    )
+
+
+def detect_any(header: list[str]) -> tuple[ReportMapping, dict[str, int]] | None:
+    """The export a header belongs to, among the tools Axis recognises on its own (those
+    whose headers are the customer's own, like kintone, are never guessed): the report that
+    finds the most of its columns."""
+    best: tuple[int, ReportMapping, dict[str, int]] | None = None
+    for system, mappings in MAPPINGS.items():
+        for mapping in mappings:
+            if mapping.confirm:
+                continue
+            roles = _roles(header, mapping)
+            if _recognised(mapping, roles, strong=True) and (best is None or len(roles) > best[0]):
+                best = (len(roles), mapping, roles)
+    return (best[1], best[2]) if best else None
+
+
+def detect(
+    header: list[str], system: str, *, source: str, overrides: Overrides | None = None
+) -> tuple[ReportMapping, dict[str, int]]:
+    """The report of ``system`` whose required roles this header has (``auto``: any tool)."""
+    if system == "auto":
+        found = detect_any(header)
+        if found is not None:
+            return found
+        raise IngestError(
+            "is not an export Axis recognises — name the tool (axis kpi import "
+            + "|".join(MAPPINGS)
+            + f" FILE); headers found: {', '.join(repr(h) for h in header[:12])}",
+            path=source,
+        )
     for mapping in MAPPINGS[system]:
-        roles = _roles(header, mapping)
-        if any(all(r in roles for r in needed) for needed in mapping.recognise):
+        roles = _roles(header, mapping, overrides)
+        if _recognised(mapping, roles):
             return mapping, roles
     expected = "; ".join(
         f"{m.title}: "
@@ -84,19 +152,25 @@ def detect(header: list[str], system: str, *, source: str) -> tuple[ReportMappin
         )
         for m in MAPPINGS[system]
     )
+    needs = sorted({r for m in MAPPINGS[system] for needed in m.recognise[:1] for r in needed})
+    example = " ".join(f"--map 'COLUMN={role}'" for role in needs)
     raise IngestError(
         f"does not look like a {system} export — expected columns like {expected}; headers "
-        f"found: {', '.join(repr(h) for h in header[:12])}",
+        f"found: {', '.join(repr(h) for h in header[:12])}. If its columns have other names, "
+        f"say which is which: {example}",
         path=source,
     )
 
 
-def _score(system: str) -> Callable[[list[str]], int]:
+def _score(system: str, overrides: Overrides | None = None) -> Callable[[list[str]], int]:
+    systems = [s for s in MAPPINGS if system in ("auto", s)]
+
     def score(header: list[str]) -> int:
         best = 0
-        for mapping in MAPPINGS[system]:
-            roles = _roles(header, mapping)
-            if any(all(r in roles for r in needed) for needed in mapping.recognise):
+        for mapping in (m for s in systems for m in MAPPINGS[s]):
+            roles = _roles(header, mapping, overrides)
+            auto = system == "auto"
+            if _recognised(mapping, roles, strong=auto) and not (auto and mapping.confirm):
                 return 2
             if len(roles) >= 2:
                 best = 1
@@ -118,24 +192,43 @@ def _needed(mapping: ReportMapping, roles: dict[str, int], *, channel: bool) -> 
 
 
 def read_export(
-    data: bytes, *, suffix: str, system: str, source: str, channel: bool = False
+    data: bytes,
+    *,
+    suffix: str,
+    system: str,
+    source: str,
+    channel: bool = False,
+    overrides: Overrides | None = None,
 ) -> RawExport:
-    """Read an export's bytes (CSV/TSV/XLSX) for ``system`` (``hubspot``/``salesforce``);
+    """Read an export's bytes (CSV/TSV/XLSX) for ``system`` (a tool, or ``auto``);
     ``channel`` also reads the channel column (for a per-channel funnel)."""
+    args = {"suffix": suffix, "system": system, "source": source, "channel": channel}
     if suffix != ".xlsx":
         try:
-            return _read_fast(data, suffix=suffix, system=system, source=source, channel=channel)
+            return _read_fast(data, overrides=overrides, **args)  # type: ignore[arg-type]
         except _Fallback:
             pass
-    return _read_exact(data, suffix=suffix, system=system, source=source, channel=channel)
+    return _read_exact(data, overrides=overrides, **args)  # type: ignore[arg-type]
 
 
 # -- exact path -------------------------------------------------------------------------
 
 
-def _read_exact(data: bytes, *, suffix: str, system: str, source: str, channel: bool) -> RawExport:
-    table = read_table(data, suffix=suffix, source=source, header_score=_score(system))
-    mapping, roles = detect(table.header, system, source=source)
+def _read_exact(
+    data: bytes,
+    *,
+    suffix: str,
+    system: str,
+    source: str,
+    channel: bool,
+    overrides: Overrides | None = None,
+    table: Table | None = None,
+) -> RawExport:
+    if table is None:
+        table = read_table(
+            data, suffix=suffix, source=source, header_score=_score(system, overrides)
+        )
+    mapping, roles = detect(table.header, system, source=source, overrides=overrides)
     roles = _needed(mapping, roles, channel=channel)
     columns = {
         role: pa.array([_text(row.cells[i]) for row in table.rows], type=pa.string())
@@ -197,10 +290,12 @@ def _encoding(data: bytes, source: str) -> tuple[str, str, int]:
     return ("utf8" if encoding.startswith("utf-8") else encoding), text, bom
 
 
-def _header(text: str, delimiter: str, system: str) -> tuple[list[str], int, int]:
+def _header(
+    text: str, delimiter: str, system: str, overrides: Overrides | None
+) -> tuple[list[str], int, int]:
     """The header cells, how many records precede it (titles, blank lines), its width."""
     records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    score = _score(system)
+    score = _score(system, overrides)
     nonblank = [i for i, r in enumerate(records) if any(c.strip() for c in r)][:HEADER_SEARCH_ROWS]
     if not nonblank:
         raise _Fallback
@@ -237,11 +332,19 @@ def _footer(data: bytes, codec: str, delimiter: str, width: int) -> tuple[int, l
     return max(cut + 1, 0), footer
 
 
-def _read_fast(data: bytes, *, suffix: str, system: str, source: str, channel: bool) -> RawExport:
+def _read_fast(
+    data: bytes,
+    *,
+    suffix: str,
+    system: str,
+    source: str,
+    channel: bool,
+    overrides: Overrides | None = None,
+) -> RawExport:
     codec, head, bom = _encoding(data, source)
     delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(head)
-    header, skip, width = _header(head, delimiter, system)
-    mapping, roles = detect(header, system, source=source)
+    header, skip, width = _header(head, delimiter, system, overrides)
+    mapping, roles = detect(header, system, source=source, overrides=overrides)
     roles = _needed(mapping, roles, channel=channel)
     cut, footer = _footer(data, codec, delimiter, width)
     names = [f"c{i}" for i in range(width)]

@@ -317,8 +317,12 @@ def _unused_columns(table: Table, used: set[int], source: str) -> list[IngestWar
         else:
             hint = closest_field(header, KPI_INPUTS)
             why = "is not a KPI Axis knows"
-            fix = "kept as text and not used in reports" + (
-                f"; if it is {hint}, pass --map '{header}={hint}'" if hint else ""
+            fix = "kept as text and not used in reports; " + (
+                f"if it is {hint}, pass --map '{header}={hint}'"
+                if hint
+                else f"to use it as a figure, pass --map '{header}=FIELD' (FIELD: "
+                + ", ".join(KPI_INPUTS[:7])
+                + ", target_…)"
             )
         out.append(
             IngestWarning(path=source, message=f"column '{header}' {why} — {fix}", column=header)

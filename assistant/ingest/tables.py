@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Protocol
 
-from assistant.domain import FileLoad, LoadedFile, SkippedPart
+from assistant.domain import FileLoad, LoadedFile, SkippedPart, TextUnit
+from assistant.ingest.documents.blocks import table_markdown
 from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
 from assistant.errors import IngestError
 from assistant.ingest.columns import ColumnMap, Columns, fields_in, mapping_for, resolve_columns
@@ -30,7 +31,7 @@ from assistant.ingest.tabular import (
     is_blank,
     read_sheets,
 )
-from assistant.text.normalize import normalize_cell, parse_period
+from assistant.text.normalize import normalize_cell, normalize_text, parse_period
 
 _NOTE_EXAMPLES = "メモ, 内容, コメント, note, comment, …"
 _MONTH_EXAMPLES = "年月, 月, 期間, month, period, …"
@@ -131,6 +132,36 @@ def _months_across(sheet: RawSheet) -> RawSheet | None:
     return None
 
 
+_MAX_REFERENCE_ROWS = 2000
+
+
+def _reference(sheet: RawSheet, name: str) -> LoadedFile | str:
+    """A sheet of definitions, a change log or a summary: not KPIs or notes, but knowledge a
+    director asks about (「展示会出展料は広告費に含める？」), so it is kept as a searchable
+    note — its rows as a table — and never read as figures."""
+    rows = [
+        [normalize_cell(c) for c in r] for r in sheet.records if any(not is_blank(c) for c in r)
+    ]
+    if len(rows) > _MAX_REFERENCE_ROWS:
+        return f"not read: a sheet of {len(rows):,} rows that is neither KPIs nor notes"
+    width = max(len(r) for r in rows)
+    while width and all(len(r) < width or not r[width - 1] for r in rows):
+        width -= 1
+    rows = [(r + [""] * width)[:width] for r in rows]
+    titled = [r for r in rows if sum(1 for c in r if c) == 1 and r[0]]
+    body = rows[len(titled) :] if titled and rows[0] is titled[0] else rows
+    heading = f"# {sheet.name}" + (f"\n\n{titled[0][0]}" if titled else "")
+    text = heading + ("\n\n" + table_markdown(body) if body else "")
+    return LoadedFile(
+        source=name,
+        kind="note",
+        title=f"{PurePath(name.split('#', 1)[0]).stem} {sheet.name}",
+        units=[TextUnit(text=normalize_text(text))],
+        metadata={"sheet": sheet.name or ""},
+        kind_basis="a reference sheet (definitions, a log, a summary): searchable, not figures",
+    )
+
+
 def _about_the_book(sheet: RawSheet) -> bool:
     name = (sheet.name or "").casefold()
     return any(word in name for word in _REFERENCE_NAMES)
@@ -176,17 +207,13 @@ def _load_sheet(
         )
     score = _score(ctx, name)
     if not alone and ctx.kind is None and header_score(sheet, score) == 0:
-        if (turned := _months_across(sheet)) is None:
-            return (
-                "not read: no row of it names a period, a figure or a note column — a "
-                "reference sheet (definitions, a summary); if it holds KPIs or notes, "
-                "rename its columns or pass --map"
-            )
+        if _months_across(sheet) is None:
+            return _reference(sheet, name)
     try:
         table = build_table(sheet, score, source=name)
     except IngestError as exc:
         if not alone and ("no data rows" in str(exc) or "has no rows" in str(exc)):
-            return "not read: a header but no data rows"
+            return _reference(sheet, name)
         raise
     if ctx.exports is not None and ctx.kind is None and ctx.exports.detect(table.header):
         return ctx.exports.load(data, suffix=ctx.suffix, source=name, table=table)
@@ -194,10 +221,7 @@ def _load_sheet(
     columns = resolve_columns(table.header, mapping, source=name, required=required)
     kind = _table_kind(columns, ctx.kind)
     if kind == "feedback" and ctx.kind is None and not alone and _about_the_book(sheet):
-        return (
-            f"not read: '{sheet.name}' reads as notes about the workbook itself (a change log "
-            "or definitions), not sales feedback — pass --kind feedback to read it as notes"
-        )
+        return _reference(sheet, name)
     if kind is None and ctx.kind is None and ctx.exports is not None:
         if (advice := ctx.exports.needs_mapping(table.header)) is not None:
             raise IngestError(advice, path=name)
@@ -214,6 +238,8 @@ def _load_sheet(
     if kind is None:
         if ctx.kind is not None:
             raise IngestError(_forced_refusal(columns, ctx.kind), path=name)
+        if not alone:
+            return _reference(sheet, name)
         return _unusable(columns, alone=alone, source=name)
     return _document(table, columns, kind, name)
 

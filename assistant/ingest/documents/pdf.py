@@ -49,6 +49,13 @@ def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
         ) from exc
 
 
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60"
+# Word and LibreOffice set a thin gap between Japanese and Latin letters or digits, which
+# text extraction turns into a space: 「8 万円」 for 「8万円」.  A space with Japanese on one
+# side and a Latin letter or digit on the other is that gap, and goes.
+_AUTOSPACE = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
+
+
 @dataclass
 class _Line:
     cells: list[tuple[float, float, str]]  # (left, right, text) of each run, left to right
@@ -162,6 +169,9 @@ def _page_blocks(lines: list[_Line], margins: set[str]) -> list[Block]:
         else:
             blocks.append(Block("paragraph", text))
         previous = line
+    for block in blocks:
+        block.text = _AUTOSPACE.sub("", block.text)
+        block.rows = [[_AUTOSPACE.sub("", c) for c in row] for row in block.rows]
     return [b for b in blocks if b.kind != "table" or len(b.rows) > 1 or _as_paragraph(b)]
 
 

@@ -17,10 +17,10 @@ from pathlib import PurePath
 from typing import Protocol
 
 from assistant.domain import FileLoad, LoadedFile, SkippedPart, TextUnit
-from assistant.ingest.documents.blocks import table_markdown
 from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
 from assistant.errors import IngestError
 from assistant.ingest.columns import ColumnMap, Columns, fields_in, mapping_for, resolve_columns
+from assistant.ingest.documents.blocks import table_markdown
 from assistant.ingest.feedback import feedback_from_table, note_unit
 from assistant.ingest.kpi import TARGET_FIELDS, kpi_from_table, kpi_unit
 from assistant.ingest.tabular import (
@@ -206,9 +206,9 @@ def _load_sheet(
             path=ctx.source,
         )
     score = _score(ctx, name)
-    if not alone and ctx.kind is None and header_score(sheet, score) == 0:
-        if _months_across(sheet) is None:
-            return _reference(sheet, name)
+    named = header_score(sheet, score) > 0
+    if not alone and ctx.kind is None and not named and _months_across(sheet) is None:
+        return _reference(sheet, name)
     try:
         table = build_table(sheet, score, source=name)
     except IngestError as exc:
@@ -217,24 +217,27 @@ def _load_sheet(
         raise
     if ctx.exports is not None and ctx.kind is None and ctx.exports.detect(table.header):
         return ctx.exports.load(data, suffix=ctx.suffix, source=name, table=table)
+    return _classified(sheet, table, name, ctx, alone=alone)
+
+
+def _classified(
+    sheet: RawSheet, table: Table, name: str, ctx: _Context, *, alone: bool
+) -> LoadedFile | str:
+    """A table of known layout as KPIs or feedback, else a reference note (or a refusal)."""
     mapping, required = mapping_for(ctx.maps, name)
     columns = resolve_columns(table.header, mapping, source=name, required=required)
     kind = _table_kind(columns, ctx.kind)
     if kind == "feedback" and ctx.kind is None and not alone and _about_the_book(sheet):
         return _reference(sheet, name)
-    if kind is None and ctx.kind is None and ctx.exports is not None:
-        if (advice := ctx.exports.needs_mapping(table.header)) is not None:
-            raise IngestError(advice, path=name)
+    advice = ctx.exports.needs_mapping(table.header) if ctx.exports and not ctx.kind else None
+    if kind is None and advice is not None:
+        raise IngestError(advice, path=name)
     if kind is None and ctx.kind in (None, "kpi") and (turned := _months_across(sheet)):
-        table = build_table(turned, score, source=name)
+        table = build_table(turned, _score(ctx, name), source=name)
         columns = resolve_columns(table.header, mapping, source=name, required=required)
         kind = _table_kind(columns, ctx.kind)
-    described = any(columns.has(f) for f in ("date", "rep", "account", "stage"))
-    if kind is None and ctx.kind in (None, "feedback") and (described or ctx.kind):
-        used = {i for found in columns.candidates.values() for i in found}
-        if (note := free_text_column(table, exclude=used)) is not None:
-            columns.candidates["note"] = [note]
-            kind = "feedback"
+    if kind is None and ctx.kind in (None, "feedback"):
+        kind = _notes_by_content(table, columns, forced=ctx.kind is not None)
     if kind is None:
         if ctx.kind is not None:
             raise IngestError(_forced_refusal(columns, ctx.kind), path=name)
@@ -242,6 +245,19 @@ def _load_sheet(
             return _reference(sheet, name)
         return _unusable(columns, alone=alone, source=name)
     return _document(table, columns, kind, name)
+
+
+def _notes_by_content(table: Table, columns: Columns, *, forced: bool) -> str | None:
+    """A list with dates, reps or accounts and a column of long free text is feedback,
+    whatever that column is called (「所感・ヒアリング内容」)."""
+    described = any(columns.has(f) for f in ("date", "rep", "account", "stage"))
+    if not (described or forced):
+        return None
+    used = {i for found in columns.candidates.values() for i in found}
+    if (note := free_text_column(table, exclude=used)) is None:
+        return None
+    columns.candidates["note"] = [note]
+    return "feedback"
 
 
 def _table_kind(columns: Columns, forced: str | None) -> str | None:

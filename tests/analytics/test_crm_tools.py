@@ -47,10 +47,10 @@ def test_hubspot_deals_in_japanese_from_a_workbook() -> None:
 
 def test_marketo_utc_times_are_counted_in_japan_time() -> None:
     data = (
-        "Id,Created At,Lead Status,Lead Source,MQL Date\n"
-        "1,2026-01-31T16:30:00Z,Open,Web,\n"  # 01:30 on 1 February in Tokyo
-        "2,2026-01-31T10:00:00Z,Open,Web,2026-02-03T00:00:00Z\n"
-    ).encode()
+        b"Id,Created At,Lead Status,Lead Source,MQL Date\n"
+        b"1,2026-01-31T16:30:00Z,Open,Web,\n"  # 01:30 on 1 February in Tokyo
+        b"2,2026-01-31T10:00:00Z,Open,Web,2026-02-03T00:00:00Z\n"
+    )
     result = import_bytes(data, filename="people.csv", system="auto")
     assert result.system == "marketo"
     assert _months(result) == {"2026-01": {"leads": 1}, "2026-02": {"leads": 1, "mql": 1}}

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import IngestError
-from assistant.ingest.headers import BASES
 from assistant.ingest.columns import (
     ALL_FIELDS,
     FEEDBACK_FIELDS,
@@ -13,6 +12,7 @@ from assistant.ingest.columns import (
     resolve_columns,
     unit_scale,
 )
+from assistant.ingest.headers import BASES
 
 SRC = "knowledge/kpi.csv"
 

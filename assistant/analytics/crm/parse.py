@@ -6,9 +6,9 @@ with their row numbers.  The common shapes are parsed with numpy over the column
 (``2026-03-14``, ``2026/03/14 10:22``, ISO ``2026-03-14T10:22:33Z``); anything else goes
 cell by cell through the ingest package's parsers (``2026年3月14日``, ``令和8年3月14日``,
 ``１２０万円``), so both paths accept exactly what the rest of Axis accepts.  A timestamp
-with a time zone (Marketo and HubSpot give UTC) is counted in the month it falls in in Japan.  Only the month
-matters for the funnel, but the day is still checked (2026-02-30 is refused); the time of
-day is not.
+with a time zone (Marketo and HubSpot give UTC) counts in the month it falls in in Japan.
+Only the month matters for the funnel, but the day is still checked (2026-02-30 is refused);
+the time of day is not.
 """
 
 from __future__ import annotations

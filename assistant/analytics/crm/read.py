@@ -116,7 +116,7 @@ def detect_any(header: list[str]) -> tuple[ReportMapping, dict[str, int]] | None
     whose headers are the customer's own, like kintone, are never guessed): the report that
     finds the most of its columns."""
     best: tuple[int, ReportMapping, dict[str, int]] | None = None
-    for system, mappings in MAPPINGS.items():
+    for mappings in MAPPINGS.values():
         for mapping in mappings:
             if mapping.confirm:
                 continue

@@ -89,7 +89,17 @@ class _Reader(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        elif tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "table":
+            self._end_table()
+        elif tag in ("main", "article"):
+            self._end_main()
+        else:
+            self._end_block(tag)
+
+    def _end_block(self, tag: str) -> None:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._flush()
             self._heading = None
         elif tag == "li":
@@ -99,23 +109,32 @@ class _Reader(HTMLParser):
             self._flush()
             if self._lists:
                 self._lists.pop()
-        elif tag in ("td", "th") and self._table is not None and self._cell is not None:
-            if not self._table:
-                self._table.append([])
-            self._table[-1].append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "table" and self._table is not None:
-            rows = [r for r in self._table if any(r)]
-            if rows:
-                self.blocks.append(Block("table", rows=rows))
-            self._table = None
-        elif tag in ("main", "article") and self.main_blocks is not None and self.main_depth:
-            self._flush()
-            self.main_depth -= 1
-            if self.main_depth == 0:
-                self.main_blocks = self.blocks[self._main_start :]
         elif tag in _BLOCKS:
             self._flush()
+
+    def _end_cell(self) -> None:
+        if self._table is None or self._cell is None:
+            return
+        if not self._table:
+            self._table.append([])
+        self._table[-1].append(" ".join("".join(self._cell).split()))
+        self._cell = None
+
+    def _end_table(self) -> None:
+        if self._table is None:
+            return
+        rows = [r for r in self._table if any(r)]
+        if rows:
+            self.blocks.append(Block("table", rows=rows))
+        self._table = None
+
+    def _end_main(self) -> None:
+        if self.main_blocks is None or not self.main_depth:
+            return
+        self._flush()
+        self.main_depth -= 1
+        if self.main_depth == 0:
+            self.main_blocks = self.blocks[self._main_start :]
 
     def handle_data(self, data: str) -> None:
         if self._skip:

@@ -2,12 +2,13 @@
 tests): a Word brochure converted to PDF, the same PDF encrypted and cut short, and an
 image-only PDF standing for a scan."""
 
-import io, subprocess, shutil
+import shutil
+import subprocess
 from pathlib import Path
+
 import docx
-from docx.shared import Pt
-from pypdf import PdfReader, PdfWriter
 from PIL import Image, ImageDraw
+from pypdf import PdfWriter
 
 out = Path("/work/main/tests/ingest/data/docs")
 work = Path("/tmp/fixwork")

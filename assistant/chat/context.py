@@ -11,7 +11,7 @@ from assistant.chat.router import Route
 from assistant.chat.scope import document_names_of, document_search
 from assistant.db.conversations import StoredMessage
 from assistant.domain import SearchResult
-from assistant.domain.grounding import Evidence, Fact
+from assistant.domain.grounding import Evidence, Fact, place_of
 from assistant.llm import ChatMessage
 from assistant.llm.types import estimate_tokens
 from assistant.retrieval import KnowledgeStore
@@ -58,6 +58,7 @@ def _evidence(results: Sequence[SearchResult], *, start: int = 1) -> list[Eviden
             source=r.source,
             kind=r.kind,
             text=r.text,
+            location=place_of(r.metadata),
             names=document_names_of(r.metadata, r.kind),
         )
         for i, r in enumerate(results, start=start)

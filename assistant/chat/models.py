@@ -28,7 +28,12 @@ class Answer(BaseModel):
         return {
             "answer": self.text,
             "citations": [
-                {"chunk_id": c.chunk_id, "source": c.source, "quote": c.quote}
+                {
+                    "chunk_id": c.chunk_id,
+                    "source": c.source,
+                    "quote": c.quote,
+                    "location": c.location,
+                }
                 for c in self.citations
             ],
             "mode": self.mode,

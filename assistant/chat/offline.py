@@ -94,7 +94,9 @@ def _short(fact: Fact, month: str, lang: str) -> str:
 
 
 def _cite(ev: Evidence, quote: str) -> Citation:
-    return Citation(ref=ev.ref, chunk_id=ev.chunk_id, source=ev.source, quote=quote)
+    return Citation(
+        ref=ev.ref, chunk_id=ev.chunk_id, source=ev.source, quote=quote, location=ev.location
+    )
 
 
 def _unique(citations: list[Citation]) -> list[Citation]:

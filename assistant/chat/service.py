@@ -274,4 +274,6 @@ class Turn:
 def _best_quote(ev: Evidence, answer: str) -> Citation:
     picked = offline.extract(answer, [ev], max_sentences=1)
     quote = picked[0].statement.text if picked else ev.text.strip()[:120]
-    return Citation(ref=ev.ref, chunk_id=ev.chunk_id, source=ev.source, quote=quote)
+    return Citation(
+        ref=ev.ref, chunk_id=ev.chunk_id, source=ev.source, quote=quote, location=ev.location
+    )

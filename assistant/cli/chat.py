@@ -20,6 +20,7 @@ from assistant.cli._common import (
     out,
     settings_for,
 )
+from assistant.domain.grounding import cite_label
 from assistant.errors import AxisError
 
 ConversationOpt = Annotated[
@@ -37,7 +38,8 @@ def _service(workspace: str | None):  # type: ignore[no-untyped-def]
 
 def _print_answer(answer) -> None:  # type: ignore[no-untyped-def]
     for c in answer.citations:
-        out.print(f"  [dim][{c.ref}] {c.source} — {c.quote[:80]}[/]", highlight=False)
+        where = cite_label(c.source, c.location)
+        out.print(f"  [dim][{c.ref}] {where} — {c.quote[:80]}[/]", highlight=False)
     for w in answer.warnings:
         err.print(f"[yellow]warning:[/] {w.message}", highlight=False)
     if answer.notice:

@@ -26,6 +26,7 @@ from assistant.cli._common import (
     settings_for,
     yen_option,
 )
+from assistant.domain.grounding import cite_label
 
 
 def review_service(workspace: str | None):  # type: ignore[no-untyped-def]
@@ -76,7 +77,8 @@ def print_draft(draft_id: int, draft) -> None:  # type: ignore[no-untyped-def]
     if draft.citations:
         out.print("[bold]Sources[/]")
         for c in draft.citations:
-            out.print(f"  [{c.ref}] {c.source}: {c.quote[:120]}", highlight=False, markup=False)
+            where = cite_label(c.source, c.location)
+            out.print(f"  [{c.ref}] {where}: {c.quote[:120]}", highlight=False, markup=False)
     for f in draft.facts:
         out.print(f"  [{f.id}] {f.label}: {f.display}", highlight=False, markup=False)
     for w in draft.warnings:

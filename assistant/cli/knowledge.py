@@ -21,6 +21,7 @@ from assistant.cli._common import (
     progress,
     settings_for,
 )
+from assistant.domain.grounding import cite_label, place_of
 
 app = typer.Typer()
 docs_app = typer.Typer(help="List or delete ingested documents.", no_args_is_help=True)
@@ -142,6 +143,7 @@ def search(
                         "kind": r.kind,
                         "text": r.text,
                         "score": round(r.score, 6),
+                        "location": place_of(r.metadata),
                     }
                     for r in results
                 ]
@@ -151,7 +153,8 @@ def search(
     if not results:
         out.print("No results.")
     for i, r in enumerate(results, start=1):
-        out.print(f"[bold]{i}. {r.source}[/] [dim]({r.kind}, {r.chunk_id[:8]})[/]")
+        where = cite_label(r.source, place_of(r.metadata))
+        out.print(f"[bold]{i}. {where}[/] [dim]({r.kind}, {r.chunk_id[:8]})[/]")
         out.print(r.text if len(r.text) < 400 else r.text[:400] + "…", highlight=False)
         out.print()
 

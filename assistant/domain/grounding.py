@@ -15,6 +15,29 @@ from pydantic import BaseModel, Field
 FactUnit = Literal["count", "yen", "ratio"]
 
 
+def place_of(metadata: dict) -> str | None:
+    """Where in its file a chunk sits: ``p.3`` (a PDF page) or ``slide 4``; ``None`` else."""
+    if metadata.get("page") is not None:
+        return f"p.{metadata['page']}"
+    if metadata.get("slide") is not None:
+        return f"slide {metadata['slide']}"
+    if metadata.get("sheet"):
+        return f"sheet {metadata['sheet']}"
+    return None
+
+
+def cite_label(source: str, location: str | None, lang: str = "ja") -> str:
+    """How a citation names its place: 「ペルソナ/資料.pdf p.3」, 「提案書.pptx スライド4」."""
+    name = source.split("#", 1)[0]
+    if not location:
+        return name
+    if location.startswith("slide ") and lang == "ja":
+        location = "スライド" + location.removeprefix("slide ")
+    if location.startswith("sheet ") and lang == "ja":
+        location = "シート「" + location.removeprefix("sheet ") + "」"
+    return f"{name} {location}"
+
+
 class Evidence(BaseModel):
     """A retrieved passage as shown to the model: ``ref`` is the number it is cited by."""
 
@@ -23,6 +46,7 @@ class Evidence(BaseModel):
     source: str
     kind: str
     text: str
+    location: str | None = Field(default=None, description="p.3 / slide 4 within the file.")
     names: list[str] = Field(
         default_factory=list,
         description="What the document is called (title, persona, competitor): words in a "
@@ -50,6 +74,7 @@ class Citation(BaseModel):
     chunk_id: str
     source: str
     quote: str
+    location: str | None = None
 
 
 class Claim(BaseModel):
@@ -67,6 +92,7 @@ class SourceQuote(BaseModel):
     source: str
     kind: str
     quote: str
+    location: str | None = Field(default=None, description="p.3 / slide 4 within the file.")
 
 
 class Location(BaseModel):

@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from assistant.config import Settings
 from assistant.db.records import StoredFeedbackNote, load_feedback_notes
-from assistant.domain.grounding import Fact, FactUnit, SourceQuote
+from assistant.domain.grounding import Fact, FactUnit, SourceQuote, place_of
 from assistant.errors import NotFoundError
 from assistant.retrieval import KnowledgeStore
 from assistant.text.normalize import fold
@@ -193,6 +193,7 @@ class EvidenceBook:
                 source=passage.source,
                 kind=passage.kind,
                 quote=text,
+                location=place_of(passage.meta),
             )
         return self._quotes[key].ref
 

@@ -20,7 +20,8 @@ def test_ask_json_contract(seeded_store) -> None:  # type: ignore[no-untyped-def
     assert doc["mode"] == "offline"
     assert "50件" in doc["answer"]
     assert doc["citations"][0]["source"] == "kpi.csv"
-    assert set(doc["citations"][0]) == {"chunk_id", "source", "quote"}
+    assert set(doc["citations"][0]) == {"chunk_id", "source", "quote", "location"}
+    assert doc["citations"][0]["location"] is None  # a CSV has no pages
     assert doc["warnings"] == []
 
 

@@ -45,7 +45,7 @@ def test_ingest_demo_knowledge_twice_adds_nothing_the_second_time() -> None:
     assert code == 0
     assert len(found["results"]) == 3
     assert {r["kind"] for r in found["results"]} == {"feedback"}
-    assert set(found["results"][0]) == {"chunk_id", "source", "kind", "text", "score"}
+    assert set(found["results"][0]) == {"chunk_id", "source", "kind", "text", "score", "location"}
 
 
 def test_docs_list_and_delete(tmp_path: Path) -> None:

@@ -127,3 +127,23 @@ def test_a_500_slide_deck_is_read_within_bounds() -> None:
     parsed = read_document(data, suffix=".pptx", source="big.pptx")
     assert len(parsed.parts) == 500
     assert time.perf_counter() - started < 60
+
+
+def test_search_and_citations_name_the_page(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.domain.grounding import cite_label
+
+    runner = CliRunner()
+    pdf = tmp_path / "パンフレット.pdf"
+    pdf.write_bytes((DOCS / "brochure.pdf").read_bytes())
+    assert runner.invoke(app, ["ingest", str(pdf), "--json"]).exit_code == 0
+    found = json.loads(runner.invoke(app, ["search", "導入企業は何社", "--json"]).stdout)
+    top = found["results"][0]
+    assert top["location"] == "p.2" and "1,240社" in top["text"]
+    assert cite_label(top["source"], top["location"]) == "パンフレット.pdf p.2"
+    assert cite_label("deck.pptx", "slide 4") == "deck.pptx スライド4"
+    assert cite_label("deck.pptx", "slide 4", "en") == "deck.pptx slide 4"

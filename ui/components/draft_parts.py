@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from assistant.domain.grounding import cite_label
 from assistant.drafts.models import Draft, Section
-from ui.i18n import t
+from ui.i18n import lang, t
 
 _SECTION_BADGE = {"ok": "green", "gap": "red", "proposal": "blue", "unknown": "gray"}
 
@@ -36,7 +37,9 @@ def evidence(draft: Draft) -> None:
                 pd.DataFrame(
                     {
                         t("drafts_col_ref"): [c.ref for c in draft.citations],
-                        t("drafts_col_source"): [c.source for c in draft.citations],
+                        t("drafts_col_source"): [
+                            cite_label(c.source, c.location, lang()) for c in draft.citations
+                        ],
                         t("drafts_col_quote"): [c.quote for c in draft.citations],
                     }
                 ),

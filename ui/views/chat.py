@@ -6,6 +6,7 @@ import streamlit as st
 
 from assistant.chat import Answer, ChatService, StoredMessage
 from assistant.chat.starters import starter_questions
+from assistant.domain.grounding import cite_label
 from assistant.errors import AxisError
 from ui import state
 from ui.i18n import lang, t
@@ -35,7 +36,7 @@ def _render_answer(answer: Answer) -> None:
     if answer.citations:
         with st.expander(t("chat_sources", n=len(answer.citations))):
             for c in answer.citations:
-                st.markdown(f"**[{c.ref}] {c.source}**")
+                st.markdown(f"**[{c.ref}] {cite_label(c.source, c.location, lang())}**")
                 st.caption(c.quote)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from assistant.domain.grounding import cite_label, place_of
 from assistant.errors import AxisError
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES
 from assistant.ingest.pipeline import ingest_bytes
 from ui import state
-from ui.i18n import kind_label, t
+from ui.i18n import kind_label, lang, t
 
 store = state.store(state.settings().workspace)
 
@@ -106,7 +107,8 @@ if query.strip():
         st.info(t("search_none"))
     for i, r in enumerate(results, start=1):
         with st.container(border=True):
-            st.markdown(f"**{t('search_result', i=i, source=r.source, kind=kind_label(r.kind))}**")
+            where = cite_label(r.source, place_of(r.metadata), lang())
+            st.markdown(f"**{t('search_result', i=i, source=where, kind=kind_label(r.kind))}**")
             details = [f"{t('score')} {r.score:.4f}", f"`{r.chunk_id[:12]}`"]
             details += [
                 f"{key}: {r.metadata[key]}"

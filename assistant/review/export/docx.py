@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
+from assistant.domain.grounding import cite_label
 from assistant.drafts.models import Draft, Section
 from assistant.review.export.blocks import Block, blocks, runs, table_rows
 from assistant.review.export.content import (
@@ -138,7 +139,8 @@ def _docx_sources(document: DocxDocument, draft: Draft, t: Lang) -> None:
     if not draft.citations:
         document.add_paragraph(t("引用はありません。", "No citations."))
     for c in draft.citations:
-        _docx_runs(document.add_paragraph(), f"**[{c.ref}]** {c.source}")
+        place = cite_label(c.source, c.location, t("ja", "en"))
+        _docx_runs(document.add_paragraph(), f"**[{c.ref}]** {place}")
         document.add_paragraph(c.quote, style="Quote")
     document.add_heading(t("計算値", "Computed facts"), level=2)
     if draft.facts:

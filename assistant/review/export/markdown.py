@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.domain.grounding import cite_label
 from assistant.drafts.models import Draft, Section
 from assistant.review.export.content import (
     Lang,
@@ -66,7 +67,8 @@ def _md_sources(draft: Draft, t: Lang) -> list[str]:
     if not draft.citations:
         out += [t("引用はありません。", "No citations."), ""]
     for c in draft.citations:
-        out += [f"- **[{c.ref}]** {c.source}", *_md_quote(c.quote, "  ")]
+        place = cite_label(c.source, c.location, t("ja", "en"))
+        out += [f"- **[{c.ref}]** {place}", *_md_quote(c.quote, "  ")]
     out += ["", f"### {t('計算値', 'Computed facts')}", ""]
     if draft.facts:
         out += _md_table(fact_header(t), fact_rows(draft))

@@ -8,7 +8,9 @@ from typing import TypedDict
 
 from assistant.analytics.crm.reader import CrmExportReader
 from assistant.config import Settings
+from assistant.db.documents import parts_of, set_kind_override
 from assistant.db.engine import display_url
+from assistant.errors import InputError, NotFoundError
 from assistant.ingest.columns import ColumnMap
 from assistant.ingest.pipeline import IngestReport, ProgressFn, ingest_bytes, ingest_paths
 from assistant.retrieval import KnowledgeStore
@@ -83,4 +85,55 @@ def status(settings: Settings, store: KnowledgeStore) -> StatusReport:
         llm=describe_llm(settings),
         vector_store=describe_vector_store(settings),
         database=describe_database(settings),
+    )
+
+
+DOCUMENT_KINDS_SETTABLE: tuple[str, ...] = (
+    "persona", "product", "competitor", "playbook", "brand-voice", "company", "note",
+)  # fmt: skip
+
+
+def set_document_kind(
+    settings: Settings, store: KnowledgeStore, source: str, kind: str, *, actor: str | None = None
+) -> int:
+    """Correct the kind Axis inferred for a document; kept across re-ingests of the file."""
+    if kind not in DOCUMENT_KINDS_SETTABLE:
+        raise InputError(
+            f"'{kind}' is not a document kind — use one of {', '.join(DOCUMENT_KINDS_SETTABLE)}",
+            ja=f"「{kind}」は文書の種類ではありません。次のいずれかを指定してください: "
+            + "、".join(DOCUMENT_KINDS_SETTABLE),
+        )
+    current = {d.source: d.kind for d in store.documents()}
+    if source not in current:
+        raise NotFoundError(
+            f"No document {source!r} in workspace '{settings.workspace}' — run `axis docs list`",
+            ja=f"ワークスペース「{settings.workspace}」に「{source}」という文書はありません",
+        )
+    if current[source] in ("feedback", "kpi", "feedback-synthesis"):
+        raise InputError(
+            f"{source} holds {current[source]} rows, not a document: its kind cannot change — "
+            "re-ingest it with --kind if it was read wrongly",
+            ja=f"{source} は文書ではなくデータ（{current[source]}）です。読み方が違う場合は "
+            "--kind を付けて取り込み直してください",
+        )
+    set_kind_override(settings.database_url, settings.workspace, source, kind, actor=actor)
+    return store.set_kind(source, kind)
+
+
+def delete_document(store: KnowledgeStore, source: str) -> int:
+    """Delete a document (a workbook: every sheet it was stored as); the chunks removed."""
+    removed = store.delete_document(source)
+    if removed is not None:
+        return removed
+    settings = store.settings
+    parts = parts_of(settings.database_url, settings.workspace, source)
+    if parts:
+        return sum(store.delete_document(part) or 0 for part in parts)
+    known = [d.source for d in store.documents()]
+    hint = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
+    raise NotFoundError(
+        f"No document {source!r} in workspace '{settings.workspace}' — "
+        f"run `axis docs list` to see them ({hint or 'none yet'})",
+        ja=f"ワークスペース「{settings.workspace}」に「{source}」という文書はありません"
+        "（axis docs list で一覧を確認できます）",
     )

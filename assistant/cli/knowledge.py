@@ -209,19 +209,32 @@ def docs_delete(
 ) -> None:
     """Delete a document and all its chunks."""
     with errors():
-        from assistant.errors import NotFoundError
-        from assistant.workspace import open_store
+        from assistant.workspace import delete_document, open_store
 
-        store = open_store(settings_for(workspace))
-        removed = store.delete_document(source)
-        if removed is None:
-            known = [d.source for d in store.documents()]
-            hint = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
-            raise NotFoundError(
-                f"No document {source!r} in workspace '{store.settings.workspace}' — "
-                f"run `axis docs list` to see them ({hint or 'none yet'})"
-            )
+        removed = delete_document(open_store(settings_for(workspace)), source)
     if as_json:
         emit({"deleted": source, "chunks_removed": removed})
     else:
         out.print(f"Deleted {source} ({removed} chunks).")
+
+
+@docs_app.command("set-kind")
+def docs_set_kind(
+    source: Annotated[str, typer.Argument(help="The document, as `axis docs list` shows it.")],
+    kind: Annotated[
+        str,
+        typer.Argument(help="persona, product, competitor, playbook, brand-voice, company, note"),
+    ],
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Correct a document's inferred kind (kept when the file is ingested again)."""
+    with errors():
+        from assistant.workspace import open_store, set_document_kind
+
+        settings = settings_for(workspace)
+        chunks = set_document_kind(settings, open_store(settings), source, kind)
+    if as_json:
+        emit({"source": source, "kind": kind, "chunks": chunks})
+    else:
+        out.print(f"{source}: {kind} ({chunks} chunks)")

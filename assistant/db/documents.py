@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
+from assistant.db.catalog import Catalog
 from assistant.db.engine import get_engine
-from assistant.db.schema import document_overrides, documents
+from assistant.db.schema import chunks, document_overrides, documents
 
 
 def sources_with_hash(db_url: str, workspace: str, file_hash: str) -> list[str]:
@@ -66,3 +67,30 @@ def set_kind_override(
                     updated_at=dt.datetime.now(dt.UTC),
                 )
             )
+
+
+def relabel(db_url: str, workspace: str, source: str, kind: str) -> list[str]:
+    """Set the kind of a stored document and its chunks (one transaction, a new generation so
+    every reader reloads); the ids of its chunks (empty when there is no such document)."""
+    with get_engine(db_url).begin() as conn:
+        ids = list(
+            conn.execute(
+                select(chunks.c.chunk_id).where(
+                    chunks.c.workspace == workspace, chunks.c.source == source
+                )
+            ).scalars()
+        )
+        if not ids:
+            return []
+        conn.execute(
+            update(documents)
+            .where(documents.c.workspace == workspace, documents.c.source == source)
+            .values(kind=kind)
+        )
+        conn.execute(
+            update(chunks)
+            .where(chunks.c.workspace == workspace, chunks.c.source == source)
+            .values(kind=kind)
+        )
+        Catalog(db_url, workspace)._bump(conn)
+    return ids

@@ -141,8 +141,6 @@ class _Run:
                 return base
         return None
 
-    def kind_for(self, source: str, kind: str | None) -> str | None:
-        return kind or self.overrides.get(source)
 
     def add(self, load: FileLoad, *, path: str, digest: str) -> None:
         entries = []
@@ -227,7 +225,7 @@ def ingest_paths(
                 load = load_path(
                     path,
                     source=source,
-                    kind=run.kind_for(source, kind),
+                    kind=kind,
                     mapping=maps,
                     max_bytes=store.settings.max_file_bytes,
                     exports=exports,
@@ -281,7 +279,7 @@ def ingest_bytes(
             data,
             filename=source,
             source=source,
-            kind=run.kind_for(source, kind),
+            kind=kind,
             mapping=_as_maps(mapping) if mapping is not None else None,
             max_bytes=store.settings.max_file_bytes,
             exports=exports,

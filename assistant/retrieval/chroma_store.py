@@ -139,6 +139,15 @@ class ChromaCollection:
                 metadatas=[dict(m) for m in metadatas[start:end]],
             )
 
+    def set_kind(self, ids: Sequence[str], kind: str) -> None:
+        """Relabel chunks (a user corrected their document's kind); vectors stay as they are."""
+        ids = list(ids)
+        for start in range(0, len(ids), 5000):
+            part = ids[start : start + 5000]
+            found = self._call(self._collection.get, ids=part, include=["metadatas"])
+            metadatas = [{**(m or {}), "kind": kind} for m in found["metadatas"]]
+            self._call(self._collection.update, ids=found["ids"], metadatas=metadatas)
+
     def delete(self, ids: Sequence[str]) -> None:
         ids = list(ids)
         batch = 5000

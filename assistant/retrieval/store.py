@@ -219,6 +219,17 @@ class KnowledgeStore:
             self._rebuild_lexical()
         return len(ids)
 
+    def set_kind(self, source: str, kind: str) -> int:
+        """Give a stored document another kind everywhere (SQL and Chroma); its chunks."""
+        from assistant.db.documents import relabel
+
+        with write_lock(self.settings):
+            ids = relabel(self.settings.database_url, self.settings.workspace, source, kind)
+            if ids:
+                self.vectors.set_kind(ids, kind)
+                self._rebuild_lexical()
+        return len(ids)
+
     def refresh_lexical(self) -> None:
         """Rebuild and save BM25 for the current generation (after a batch of writes)."""
         with write_lock(self.settings):

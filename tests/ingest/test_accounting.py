@@ -99,3 +99,31 @@ def test_a_map_for_one_file_does_not_break_the_others(tmp_path: Path) -> None:
     wrong = ingest(store, [root], mapping=maps).as_json()
     assert [r["path"] for r in wrong["rejected"]] == ["notes/b.csv"]
     assert "--map 無い列=note: there is no column '無い列'" in wrong["rejected"][0]["error"]
+
+
+def test_a_corrected_kind_survives_reingesting_the_file(tmp_path: Path) -> None:
+    from assistant.workspace import set_document_kind
+
+    note = tmp_path / "minutes.md"
+    note.write_text("# 打ち合わせ\n\nターゲットは経理部長。課題は月次決算の遅れ。\n", "utf-8")
+    settings = load_settings()
+    store = open_store(settings)
+    ingest(store, [note])
+    assert store.documents()[0].kind == "note"
+    assert set_document_kind(settings, store, "minutes.md", "persona") == 1
+    assert [r.kind for r in store.search("月次決算", k=1, kind="persona")] == ["persona"]
+    note.write_text("# 打ち合わせ\n\nターゲットは経理部長。課題は月次決算の遅れと監査対応。\n", "utf-8")
+    report = ingest(store, [note]).as_json()
+    assert report["ingested"][0]["kind"] == "persona"
+    assert report["ingested"][0]["kind_basis"] == "set by a user"
+
+
+def test_deleting_a_workbook_removes_every_sheet(tmp_path: Path) -> None:
+    from assistant.workspace import delete_document
+
+    book = tmp_path / "kpi.xlsx"
+    book.write_bytes(_book("2024", "2025"))
+    store = open_store(load_settings())
+    ingest(store, [book])
+    assert delete_document(store, "kpi.xlsx") == 2
+    assert store.documents() == []

@@ -21,6 +21,7 @@ from assistant.cli._common import (
     progress,
     settings_for,
 )
+from assistant.domain import kind_name
 from assistant.domain.grounding import cite_label, place_of
 
 app = typer.Typer()
@@ -28,23 +29,8 @@ docs_app = typer.Typer(help="List or delete ingested documents.", no_args_is_hel
 app.add_typer(docs_app, name="docs")
 
 
-_KIND_NAMES = {
-    "persona": ("ペルソナ", "persona"),
-    "product": ("製品", "product"),
-    "competitor": ("競合", "competitor"),
-    "playbook": ("プレイブック", "playbook"),
-    "brand-voice": ("ブランドボイス", "brand voice"),
-    "company": ("会社情報", "company"),
-    "note": ("メモ", "note"),
-    "feedback": ("営業フィードバック", "sales feedback"),
-    "kpi": ("KPI", "KPI"),
-    "feedback-synthesis": ("フィードバック分析", "feedback synthesis"),
-}
-
-
 def _kind_name(kind: str, ja: bool) -> str:
-    names = _KIND_NAMES.get(kind, (kind, kind))
-    return names[0] if ja else names[1]
+    return kind_name(kind, "ja" if ja else "en")
 
 
 def _print_ingest(report, ja: bool) -> None:  # type: ignore[no-untyped-def]
@@ -60,8 +46,9 @@ def _print_ingest(report, ja: bool) -> None:  # type: ignore[no-untyped-def]
     for part in report.parts_skipped:
         err.print(f"  [dim]-[/] {part['path']} [{part['part']}]: {part['reason']}", highlight=False)
     for skipped in report.skipped:
-        err.print(f"  [yellow]{t('スキップ', 'skipped')}:[/] {skipped['path']}: "
-                  f"{skipped['reason']}", highlight=False)  # fmt: skip
+        reason = skipped.get("reason_ja", skipped["reason"]) if ja else skipped["reason"]
+        err.print(f"  [yellow]{t('スキップ', 'skipped')}:[/] {skipped['path']}: {reason}",
+                  highlight=False)  # fmt: skip
     for w in report.warnings:
         row = t(f" {w.row}行目", f" row {w.row}") if w.row is not None else ""
         err.print(f"[yellow]{t('注意', 'warning')}:[/] {w.path}{row}: {w.message}", highlight=False)

@@ -9,6 +9,7 @@ Keeping them here lets LangChain, Chroma and SQLAlchemy stay behind their own se
 
 from assistant.domain.documents import (
     DOCUMENT_KINDS,
+    KIND_NAMES,
     MARKDOWN_KINDS,
     Chunk,
     DocumentKind,
@@ -20,12 +21,14 @@ from assistant.domain.documents import (
     SearchResult,
     SkippedPart,
     TextUnit,
+    kind_name,
 )
 from assistant.domain.kpi import COUNT_FIELDS, FUNNEL_STAGES, VALUE_FIELDS, KpiMonth, KpiValues
 
 __all__ = [
     "COUNT_FIELDS",
     "DOCUMENT_KINDS",
+    "KIND_NAMES",
     "FUNNEL_STAGES",
     "MARKDOWN_KINDS",
     "VALUE_FIELDS",
@@ -41,4 +44,5 @@ __all__ = [
     "SearchResult",
     "SkippedPart",
     "TextUnit",
+    "kind_name",
 ]

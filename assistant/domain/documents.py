@@ -39,6 +39,26 @@ MARKDOWN_KINDS: tuple[str, ...] = (
     "note",
 )
 
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "company": ("会社情報", "Company"),
+    "product": ("製品", "Product"),
+    "persona": ("ペルソナ", "Persona"),
+    "competitor": ("競合", "Competitor"),
+    "brand-voice": ("ブランドボイス", "Brand voice"),
+    "playbook": ("プレイブック", "Playbook"),
+    "note": ("メモ", "Note"),
+    "feedback": ("営業フィードバック", "Sales feedback"),
+    "kpi": ("KPI", "KPI"),
+    "feedback-synthesis": ("フィードバック分析", "Feedback synthesis"),
+}
+"""How each kind is named to a reader (ja, en): the pages, the CLI and exports use these."""
+
+
+def kind_name(kind: str, lang: str) -> str:
+    ja, en = KIND_NAMES.get(kind, (kind, kind))
+    return ja if lang == "ja" else en
+
+
 MetaValue = str | int | float | bool
 
 

@@ -55,19 +55,53 @@ class IngestReport:
         }
 
 
-def skip_reason(path: PurePath) -> str | None:
-    """Why a file met in a folder is not read, or ``None`` when Axis reads it."""
+def skip_reasons(path: PurePath) -> tuple[str, str] | None:
+    """Why a file met in a folder is not read (English, Japanese), or ``None`` when Axis
+    reads it."""
     suffix = path.suffix.lower()
     if path.stem.lower() == "readme" and suffix in SUPPORTED_SUFFIXES:
-        return "a README describes the folder — pass it by name to ingest it"
+        return (
+            "a README describes the folder — pass it by name to ingest it",
+            "フォルダの説明（README）です。取り込むにはファイル名を指定してください",
+        )
     if suffix in SUPPORTED_SUFFIXES:
         return None
     if suffix in _IMAGES:
-        return "an image — Axis reads text, not pictures (no OCR); put its text in a document"
+        return (
+            "an image — Axis reads text, not pictures (no OCR); put its text in a document",
+            "画像ファイルです。Axisは文字だけを読みます（OCRなし）。内容を文書に書いてください",
+        )
     if suffix in _OLD_OFFICE:
-        return f"an old Office file ({suffix}) — save it as {_OLD_OFFICE[suffix]} and ingest that"
-    return f"unsupported file type '{suffix or '(none)'}' — supported: " + ", ".join(
-        sorted(SUPPORTED_SUFFIXES)
+        new = _OLD_OFFICE[suffix]
+        return (
+            f"an old Office file ({suffix}) — save it as {new} and ingest that",
+            f"古いOffice形式（{suffix}）です。{new} で保存し直して取り込んでください",
+        )
+    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    shown = suffix or "(none)"
+    return (
+        f"unsupported file type '{shown}' — supported: {supported}",
+        f"対応していない形式（{shown}）です。対応形式: {supported}",
+    )
+
+
+def skip_reason(path: PurePath) -> str | None:
+    reasons = skip_reasons(path)
+    return reasons[0] if reasons else None
+
+
+def _skipped(path: str, reasons: tuple[str, str], **extra: str) -> dict[str, str]:
+    return {"path": path, "reason": reasons[0], "reason_ja": reasons[1], **extra}
+
+
+def _duplicate(path: str, original: str) -> dict[str, str]:
+    return _skipped(
+        path,
+        (
+            f"the same content as {original} — stored once",
+            f"{original} と同じ内容です（1回だけ保存します）",
+        ),
+        same_as=original,
     )
 
 
@@ -100,8 +134,8 @@ def discover(
             if not file.is_file() or any(part.startswith(".") for part in rel.parts):
                 continue
             source = f"{root.name}/{rel.as_posix()}"
-            if (reason := skip_reason(rel)) is not None:
-                skipped.append({"path": source, "reason": reason})
+            if (reasons := skip_reasons(rel)) is not None:
+                skipped.append(_skipped(source, reasons))
                 continue
             found.append((file, source))
     return found, rejected, skipped
@@ -140,7 +174,6 @@ class _Run:
             if base != source:
                 return base
         return None
-
 
     def add(self, load: FileLoad, *, path: str, digest: str) -> None:
         entries = []
@@ -214,13 +247,7 @@ def ingest_paths(
             try:
                 digest = _file_hash(path)
                 if (original := run.duplicate_of(digest, source)) is not None:
-                    run.report.skipped.append(
-                        {
-                            "path": source,
-                            "reason": f"the same content as {original} — stored once",
-                            "same_as": original,
-                        }
-                    )
+                    run.report.skipped.append(_duplicate(source, original))
                     continue
                 load = load_path(
                     path,
@@ -267,13 +294,7 @@ def ingest_bytes(
             raise IngestError(reason, path=source)
         digest = hashlib.sha256(data).hexdigest()
         if (original := run.duplicate_of(digest, source)) is not None:
-            run.report.skipped.append(
-                {
-                    "path": source,
-                    "reason": f"the same content as {original} — stored once",
-                    "same_as": original,
-                }
-            )
+            run.report.skipped.append(_duplicate(source, original))
             return run.report
         load = load_data(
             data,

@@ -16,12 +16,22 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Protocol
 
+from pydantic import BaseModel, Field
+
 from assistant.domain import FileLoad, LoadedFile, SkippedPart, TextUnit
 from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
 from assistant.errors import IngestError
-from assistant.ingest.columns import ColumnMap, Columns, fields_in, mapping_for, resolve_columns
+from assistant.ingest.columns import (
+    FEEDBACK_FIELDS,
+    ColumnMap,
+    Columns,
+    fields_in,
+    mapping_for,
+    resolve_columns,
+)
 from assistant.ingest.documents.blocks import table_markdown
 from assistant.ingest.feedback import feedback_from_table, note_unit
+from assistant.ingest.headers import meaning
 from assistant.ingest.kpi import TARGET_FIELDS, kpi_from_table, kpi_unit
 from assistant.ingest.tabular import (
     RawSheet,
@@ -344,3 +354,86 @@ def load_tables(
         reasons = "; ".join(f"{s.part}: {s.reason}" for s in skipped)
         raise IngestError(f"no sheet Axis can use — {reasons}", path=source)
     return FileLoad(documents=documents, skipped=skipped)
+
+
+class ColumnPreview(BaseModel):
+    header: str
+    field: str | None
+    status: str  # field, month, segment, derived, forecast, unknown, note field
+    sample: str
+
+
+class SheetPreview(BaseModel):
+    """What ingesting a sheet would do, shown before anything is saved."""
+
+    sheet: str | None
+    kind: str  # kpi, feedback, crm, reference, empty
+    columns: list[ColumnPreview] = Field(default_factory=list)
+    problem: str | None = None
+
+
+def _column_status(header: str, field: str | None) -> str:
+    if field in FEEDBACK_FIELDS:
+        return "field"
+    found = meaning(header)
+    return found.status if field is None else ("field" if found.status != "month" else "month")
+
+
+def preview_tables(
+    data: bytes,
+    *,
+    suffix: str,
+    source: str,
+    maps: list[ColumnMap] | None = None,
+    exports: ExportReader | None = None,
+) -> list[SheetPreview]:
+    """Each sheet's kind and how each of its columns would be read (the Knowledge page's
+    mapping preview), with the same rules as ingesting it."""
+    ctx = _Context(source, suffix, None, maps, exports)
+    previews = []
+    for sheet in read_sheets(data, suffix=suffix, source=source):
+        if sheet.blank:
+            previews.append(SheetPreview(sheet=sheet.name, kind="empty"))
+            continue
+        name = f"{source}#{sheet.name}" if sheet.name else source
+        try:
+            table = build_table(sheet, _score(ctx, name), source=name)
+        except IngestError as exc:
+            previews.append(SheetPreview(sheet=sheet.name, kind="reference", problem=str(exc)))
+            continue
+        if exports is not None and exports.detect(table.header):
+            kind = "crm"
+        else:
+            mapping, _required = mapping_for(maps, name)
+            columns = resolve_columns(table.header, mapping, source=name, required=set())
+            kind = _table_kind(columns, None) or (
+                "feedback" if _notes_by_content(table, columns, forced=False) else "reference"
+            )
+            if kind == "feedback" and sheet.name and _about_the_book(sheet):
+                kind = "reference"
+        mapping, _required = mapping_for(maps, name)
+        columns = resolve_columns(table.header, mapping, source=name, required=set())
+        field_at = {i: f for f, found in columns.candidates.items() for i in found}
+        previews.append(
+            SheetPreview(
+                sheet=sheet.name,
+                kind=kind,
+                columns=[
+                    ColumnPreview(
+                        header=header,
+                        field=field_at.get(i),
+                        status=_column_status(header, field_at.get(i)),
+                        sample=next(
+                            (
+                                normalize_cell(r.cells[i])
+                                for r in table.rows
+                                if not is_blank(r.cells[i])
+                            ),
+                            "",
+                        ),  # fmt: skip
+                    )
+                    for i, header in enumerate(table.header)
+                ],
+            )
+        )
+    return previews

@@ -69,8 +69,12 @@ def test_a_file_ingested_by_name_then_with_its_folder_is_stored_once(tmp_path: P
     store = open_store(load_settings())
     ingest(store, [root / "persona.md"])
     report = ingest(store, [root]).as_json()
-    assert {"path": "company/persona.md", "reason": "the same content as persona.md — stored once",
-            "same_as": "persona.md"} in report["skipped"]  # fmt: skip
+    (copy,) = [s for s in report["skipped"] if s["path"] == "company/persona.md"]
+    assert copy["reason"] == "the same content as persona.md — stored once"
+    assert (copy["reason_ja"], copy["same_as"]) == (
+        "persona.md と同じ内容です（1回だけ保存します）",
+        "persona.md",
+    )
     assert [d.source for d in store.documents(kind="persona")] == ["persona.md"]
 
 
@@ -112,7 +116,9 @@ def test_a_corrected_kind_survives_reingesting_the_file(tmp_path: Path) -> None:
     assert store.documents()[0].kind == "note"
     assert set_document_kind(settings, store, "minutes.md", "persona") == 1
     assert [r.kind for r in store.search("月次決算", k=1, kind="persona")] == ["persona"]
-    note.write_text("# 打ち合わせ\n\nターゲットは経理部長。課題は月次決算の遅れと監査対応。\n", "utf-8")
+    note.write_text(
+        "# 打ち合わせ\n\nターゲットは経理部長。課題は月次決算の遅れと監査対応。\n", "utf-8"
+    )
     report = ingest(store, [note]).as_json()
     assert report["ingested"][0]["kind"] == "persona"
     assert report["ingested"][0]["kind_basis"] == "set by a user"

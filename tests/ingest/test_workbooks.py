@@ -147,3 +147,15 @@ def test_a_csv_with_ten_thousand_columns_is_refused_with_the_reason() -> None:
     data = f"メモ,{header}\nx,{','.join('1' for _ in range(10_000))}\n".encode()
     with pytest.raises(IngestError, match=r"wide\.csv: has 10,001 columns, over the 2,000"):
         load_data(data, filename="wide.csv", source="wide.csv")
+
+
+def test_the_preview_shows_each_sheet_and_how_each_column_is_read() -> None:
+    from assistant.ingest.tables import preview_tables
+
+    data = _book({"月次KPI": MONTHLY, "グラフ": []})
+    kpi, chart = preview_tables(data, suffix=".xlsx", source="kpi.xlsx")
+    assert (kpi.kind, chart.kind) == ("kpi", "empty")
+    fields = {c.header: (c.field, c.status) for c in kpi.columns}
+    assert fields["年月"] == ("month", "month")
+    assert fields["受注数 目標"] == ("target_won", "field")
+    assert fields["売上高"] == ("revenue", "field")

@@ -107,3 +107,13 @@ def test_invalid_setting_is_shown_as_an_error(monkeypatch) -> None:  # type: ign
     at = open_page(lang=None)
     assert not at.exception
     assert "AXIS_WORKSPACE" in at.error[0].value
+
+
+def test_a_document_kind_is_corrected_on_the_page(seeded) -> None:  # type: ignore[no-untyped-def]
+    at = _run()
+    doc = next(s for s in at.selectbox if s.label == "文書")
+    doc.select("product.md").run()
+    next(s for s in at.selectbox if s.label == "種類").select("competitor").run()
+    next(b for b in at.button if b.label == "変更").click().run()
+    assert not at.exception
+    assert [d.kind for d in seeded.documents() if d.source == "product.md"] == ["competitor"]

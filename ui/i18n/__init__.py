@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.domain import kind_name
 from assistant.drafts import kinds
 from assistant.review.models import STATUS_NAMES, named
 from ui.i18n import chat, common, dashboard, drafts, feedback, knowledge, review
-from ui.i18n.knowledge import KIND_LABELS
 
 
 def _merge(*modules) -> dict[str, dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -36,7 +36,7 @@ def t(key: str, **fmt: object) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, {}).get(lang(), kind)
+    return kind_name(kind, lang())
 
 
 def draft_kind_label(kind: str) -> str:

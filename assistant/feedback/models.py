@@ -141,6 +141,7 @@ class NoteItem(BaseModel):
 
     id: str = Field(description="Stable id inside the run: n1, n2, ... in input order.")
     row: int = Field(description="1-based position in the input (data row, paragraph, item).")
+    source: str | None = Field(default=None, description="The file the row is in.")
     text: str = Field(description="Redacted text.")
     date: dt.date | None = None
     rep: str | None = None

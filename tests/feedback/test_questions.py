@@ -118,3 +118,17 @@ def test_citations_are_redacted() -> None:
     quotes = " ".join(c.quote for c in answer.citations)
     assert "090-0000-1234" not in quotes and "山田" not in quotes
     assert answer.text == "2 distinct note(s) mention “FABRINA”."
+
+
+def test_a_prepared_index_answers_several_questions_without_embedding_again() -> None:
+    from assistant.feedback.topic_match import NoteIndex
+
+    stored = _stored(*[(t, dt.date(2026, 10, 1 + i), f"S{i}") for i, t in enumerate(SECURITY)])
+    embedder = BigramEmbedder()
+    index = NoteIndex.build(
+        [s.note for s in stored], sources=[s.source for s in stored], embedder=embedder
+    )
+    calls = len(embedder.calls)
+    answer = answer_count_question("セキュリティの指摘は何件？", [], today=TODAY, index=index)
+    assert answer is not None and answer.count == 4
+    assert len(embedder.calls) == calls  # a topic with its words in the notes needs no embedding

@@ -83,6 +83,13 @@ class Settings(BaseSettings):
     feedback_max_notes: int = Field(
         default=20000, ge=1, description="Most notes one feedback synthesis accepts."
     )
+    # -- feedback synthesis that generalises (issue 15) ------------------------------------
+    feedback_duplicate_days: int = Field(
+        default=14,
+        ge=0,
+        le=366,
+        description="Days apart a re-entered note (same account or none) still counts once.",
+    )
     # -- KPI analytics (issue 4) ---------------------------------------------------------
     achievement_threshold: float = Field(
         default=0.8, gt=0, le=2, description="actual/target below this is flagged (0.8 = 80%)."

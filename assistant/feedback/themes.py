@@ -20,11 +20,10 @@ import numpy as np
 
 from assistant.domain import FeedbackNote
 from assistant.feedback import funnel
-from assistant.feedback.cluster import OTHER, HybridSpace
+from assistant.feedback.cluster import OTHER
 from assistant.feedback.dedup import dedup_key
 from assistant.feedback.diff import unit_centroid
 from assistant.feedback.labels import (
-    NoteTokens,
     OfflineThemeNamer,
     ThemeDraft,
     ThemeName,
@@ -32,6 +31,8 @@ from assistant.feedback.labels import (
     distinctive_terms,
 )
 from assistant.feedback.models import OTHER_THEME, Count, Quote, Theme
+from assistant.feedback.space import HybridSpace
+from assistant.feedback.tokens import NoteTokens
 
 log = logging.getLogger(__name__)
 QUOTES = 3

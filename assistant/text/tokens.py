@@ -61,7 +61,9 @@ _sudachi_local = threading.local()
 _SUDACHI_DROP = ("助詞", "助動詞", "補助記号", "空白", "記号")
 
 
-def _sudachi():  # type: ignore[no-untyped-def]
+def sudachi_tokenizer():  # type: ignore[no-untyped-def]
+    """One SudachiPy tokenizer (core dictionary, mode C) per thread: Streamlit serves
+    sessions from threads and a tokenizer is not thread-safe."""
     tok = getattr(_sudachi_local, "tokenizer", None)
     if tok is None:
         from sudachipy import Dictionary, SplitMode
@@ -79,7 +81,7 @@ def sudachi_tokens(text: str) -> list[str]:
     for line in text.splitlines():
         if not line.strip():
             continue
-        for m in _sudachi().tokenize(line[:10000]):
+        for m in sudachi_tokenizer().tokenize(line[:10000]):
             if m.part_of_speech()[0] in _SUDACHI_DROP:
                 continue
             form = m.normalized_form().strip()

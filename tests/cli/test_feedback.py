@@ -33,7 +33,8 @@ def test_json_document_has_the_contract_shape(tmp_path: Path) -> None:
     result = runner.invoke(app, ["feedback", "synthesize", str(_csv(tmp_path)), "--json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert list(doc) == ["notes", "themes", "assignments", "duplicates", "redactions", "flagged"]
+    contract = ["notes", "themes", "assignments", "duplicates", "redactions", "flagged"]
+    assert list(doc) == [*contract, "duplicate_reasons"]  # the contract's keys first, in order
     assert doc["notes"] == 10
     for theme in doc["themes"]:
         assert {"label", "count", "share", "quotes", "note_ids", "stage"} <= set(theme)
@@ -92,3 +93,43 @@ def test_human_output_and_save(tmp_path: Path) -> None:
     listed = runner.invoke(app, ["docs", "list", "--kind", "feedback-synthesis", "--json"])
     (doc,) = json.loads(listed.stdout)["documents"]
     assert doc["kind"] == "feedback-synthesis"
+
+
+def test_workspace_notes_by_period_with_sources_and_monthly_counts(tmp_path: Path) -> None:
+    ingested = runner.invoke(app, ["ingest", str(_csv(tmp_path)), "--json"])
+    assert ingested.exit_code == 0, ingested.output
+    result = runner.invoke(
+        app,
+        ["feedback", "synthesize", "--workspace-notes", "--since", "2026-02-01", "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["notes"] == 7  # the February and March rows only
+    assert {a["source"] for a in doc["assignments"]} == {"notes.csv"}
+    months = {m["month"] for t in doc["themes"] for m in t["monthly"]}
+    assert months <= {"2026-02", "2026-03"}
+    assert sum(m["notes"] for t in doc["themes"] for m in t["monthly"]) == sum(
+        t["count"] for t in doc["themes"]
+    )
+
+
+def test_second_saved_workspace_synthesis_is_compared_with_the_first(tmp_path: Path) -> None:
+    runner.invoke(app, ["ingest", str(_csv(tmp_path))])
+    first = runner.invoke(app, ["feedback", "synthesize", "--workspace-notes", "--save"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, ["feedback", "synthesize", "--workspace-notes", "--json"])
+    assert second.exit_code == 0, second.output
+    assert "since run 1" in second.stderr
+
+
+def test_file_or_workspace_notes_but_not_both_and_dates_checked(tmp_path: Path) -> None:
+    both = runner.invoke(app, ["feedback", "synthesize", "x.csv", "--workspace-notes"])
+    assert both.exit_code == 2 and "not both" in both.stderr
+    neither = runner.invoke(app, ["feedback", "synthesize"])
+    assert neither.exit_code == 2
+    stray = runner.invoke(app, ["feedback", "synthesize", "x.csv", "--since", "2026-01-01"])
+    assert stray.exit_code == 2 and "add --workspace-notes" in stray.stderr
+    bad = runner.invoke(app, ["feedback", "synthesize", "--workspace-notes", "--until", "10/1"])
+    assert bad.exit_code == 2 and "use YYYY-MM-DD" in bad.stderr
+    empty = runner.invoke(app, ["feedback", "synthesize", "--workspace-notes"])
+    assert empty.exit_code == 1 and "ingest a feedback file first" in empty.stderr

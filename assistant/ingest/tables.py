@@ -18,7 +18,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from assistant.domain import FileLoad, LoadedFile, SkippedPart, TextUnit
+from assistant.domain import FileLoad, IngestWarning, LoadedFile, SkippedPart, TextUnit
 from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS
 from assistant.errors import IngestError
 from assistant.ingest.columns import (
@@ -110,9 +110,20 @@ def _score(ctx: _Context, name: str) -> Callable[[list[str]], int]:
     return score
 
 
-def _months_across(sheet: RawSheet) -> RawSheet | None:
-    """A KPI sheet laid out with the months across the columns, turned the usual way round:
-    the first row with three or more month cells is the header of months."""
+@dataclass(frozen=True)
+class _Turned:
+    sheet: RawSheet
+    totals: list[str]  # columns between or after the months that are not months (上期計)
+
+
+def _months_across(sheet: RawSheet) -> _Turned | None:
+    """A KPI sheet laid out with the months across the columns, turned the usual way round.
+
+    The header of months is the first row with three or more month cells, all different and
+    in order; cells left of the first month label the rows (up to three columns, merged
+    cells filled down), and other cells among or after the months (「上期計」, 「Q1合計」,
+    「通期」) are totals Axis recomputes from the months, so they are named and not read.
+    """
     for at, record in enumerate(sheet.records[:15]):
         months = {}
         for i, cell in enumerate(record):
@@ -121,25 +132,54 @@ def _months_across(sheet: RawSheet) -> RawSheet | None:
             except ValueError:
                 continue
         months = {i: m for i, m in months.items() if m}
-        values = [months[i] for i in sorted(months)]
-        others = sum(1 for c in record if not is_blank(c)) - len(months)
-        # A header of months: three or more, all different, in order, and little else.
-        if len(months) < 3 or values != sorted(set(values)) or others > 2:
+        if len(months) < 3:
             continue
-        label_at = min(months) - 1
-        if label_at < 0:
+        values = [months[i] for i in sorted(months)]
+        first = min(months)
+        labels = sum(1 for c in record[:first] if not is_blank(c))
+        totals = [
+            normalize_cell(c)
+            for i, c in enumerate(record)
+            if i > first and i not in months and not is_blank(c)
+        ]
+        if values != sorted(set(values)) or labels > 3 or len(totals) > len(months):
+            continue
+        if first == 0:
             return None
         header = ["年月"]
         metrics = []
-        for record2 in sheet.records[at + 1 :]:
-            if label_at < len(record2) and not is_blank(record2[label_at]):
-                header.append(normalize_cell(record2[label_at]))
+        for label, record2 in _row_labels(sheet.records[at + 1 :], width=first):
+            if any(not is_blank(record2[i]) for i in months if i < len(record2)):
+                header.append(label)
                 metrics.append(record2)
         rows = [
             [months[i], *(r[i] if i < len(r) else None for r in metrics)] for i in sorted(months)
         ]
-        return RawSheet(sheet.name, [*sheet.records[:at], header, *rows])
+        return _Turned(RawSheet(sheet.name, [*sheet.records[:at], header, *rows]), totals)
     return None
+
+
+def _row_labels(records: list[list[object]], *, width: int) -> list[tuple[str, list[object]]]:
+    """Each row's label from the ``width`` cells left of the months, blank cells filled from
+    the row above (a merged 「リード数」 over its 目標/実績/達成率 rows), joined in order:
+    「リード数 目標」, 「リード数 実績」.  Rows with no label are left out."""
+    labels: list[str] = []
+    out = []
+    above = [""] * width
+    for record in records:
+        cells = [
+            "" if i >= len(record) or is_blank(record[i]) else normalize_cell(record[i])
+            for i in range(width)
+        ]
+        if not any(cells):
+            above = [""] * width
+            continue
+        # A cell filled in resets what is inherited to its right (a new metric block).
+        start = next(i for i, c in enumerate(cells) if c)
+        above = [*above[:start], *cells[start:]]
+        labels = [c for c in above if c]
+        out.append((" ".join(labels), record))
+    return out
 
 
 _MAX_REFERENCE_ROWS = 2000
@@ -217,21 +257,44 @@ def _load_sheet(
         )
     score = _score(ctx, name)
     named = header_score(sheet, score) > 0
-    if not alone and ctx.kind is None and not named and _months_across(sheet) is None:
+    turned = _months_across(sheet) if ctx.kind in (None, "kpi") else None
+    if not alone and ctx.kind is None and not named and turned is None:
         return _reference(sheet, name)
     try:
         table = build_table(sheet, score, source=name)
     except IngestError as exc:
+        if turned is not None:  # read the usual way round, the months header is no header
+            return _classified(sheet, _turned_table(turned, ctx, name), name, ctx, alone=alone)
         if not alone and ("no data rows" in str(exc) or "has no rows" in str(exc)):
             return _reference(sheet, name)
         raise
     if ctx.exports is not None and ctx.kind is None and ctx.exports.detect(table.header):
         return ctx.exports.load(data, suffix=ctx.suffix, source=name, table=table)
-    return _classified(sheet, table, name, ctx, alone=alone)
+    return _classified(sheet, table, name, ctx, alone=alone, turned=turned)
+
+
+def _turned_table(turned: _Turned, ctx: _Context, name: str) -> Table:
+    table = build_table(turned.sheet, _score(ctx, name), source=name)
+    if turned.totals:
+        names = ", ".join(f"'{t}'" for t in turned.totals)
+        table.warnings.append(
+            IngestWarning(
+                path=name,
+                message=f"columns {names} are not months (totals over the months): not "
+                "read — Axis adds up the months itself",
+            )
+        )
+    return table
 
 
 def _classified(
-    sheet: RawSheet, table: Table, name: str, ctx: _Context, *, alone: bool
+    sheet: RawSheet,
+    table: Table,
+    name: str,
+    ctx: _Context,
+    *,
+    alone: bool,
+    turned: _Turned | None = None,
 ) -> LoadedFile | str:
     """A table of known layout as KPIs or feedback, else a reference note (or a refusal)."""
     mapping, required = mapping_for(ctx.maps, name)
@@ -242,8 +305,8 @@ def _classified(
     advice = ctx.exports.needs_mapping(table.header) if ctx.exports and not ctx.kind else None
     if kind is None and advice is not None:
         raise IngestError(advice, path=name)
-    if kind is None and ctx.kind in (None, "kpi") and (turned := _months_across(sheet)):
-        table = build_table(turned, _score(ctx, name), source=name)
+    if kind is None and turned is not None:
+        table = _turned_table(turned, ctx, name)
         columns = resolve_columns(table.header, mapping, source=name, required=required)
         kind = _table_kind(columns, ctx.kind)
     if kind is None and ctx.kind in (None, "feedback"):

@@ -106,6 +106,36 @@ def test_months_across_the_columns_are_read_the_usual_way_round() -> None:
     ]
 
 
+def test_months_across_with_merged_metric_labels_title_rows_and_total_columns() -> None:
+    """A planning sheet: a title above, the metric in a merged column A over its 目標/実績/
+    達成率 rows in column B, half-year totals right of the months, a section row between."""
+    data = _book(
+        {
+            "2026年9月期": [
+                ["北辰 月次KPI管理表（2026年9月期）"],
+                ["単位：件・円"],
+                [],
+                ["指標", "区分", "2025年10月", "2025年11月", "2025年12月", "上期計", "通期計"],
+                ["リード数", "目標", 450, 440, 400, 1290, 1290],
+                [None, "実績", 455, 430, 372, 1257, 1257],
+                [None, "達成率", 1.01, 0.98, 0.93, 0.97, 0.97],
+                ["転換率・効率"],
+                ["マーケティング費用", "予算", 5800000, 5600000, 5100000, None, None],
+                [None, "実績", 5836400, 5612890, 5027310, None, None],
+            ]
+        }
+    )
+    kpi = _load(data).documents[0]
+    assert [(m.month, m.leads, m.targets.get("leads"), m.spend) for m in kpi.kpi_months] == [
+        ("2025-10", 455, 450, 5836400),
+        ("2025-11", 430, 440, 5612890),
+        ("2025-12", 372, 400, 5027310),
+    ]
+    assert kpi.kpi_months[0].targets.get("spend") == 5800000
+    totals = [w.message for w in kpi.warnings if "totals over the months" in w.message]
+    assert totals and "'上期計'" in totals[0] and "'通期計'" in totals[0]
+
+
 def test_channel_columns_that_add_up_to_the_total_become_segments() -> None:
     text = "年月\t展示会\tウェビナー\tWeb広告\tリード合計\n2025-04\t2\t8\t10\t20\n2025-05\t5\t3\t2\t10\n"
     kpi = load_data(text.encode("utf-16"), filename="ch.tsv", source="ch.tsv").documents[0]

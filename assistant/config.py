@@ -7,6 +7,7 @@ test, a demo or a customer.
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import re
 from pathlib import Path
@@ -96,6 +97,24 @@ class Settings(BaseSettings):
     )
     kpi_window: int = Field(
         default=3, ge=1, le=24, description="Months of trailing history for diagnosis and plans."
+    )
+    # -- KPI questions, sources and periods (issue 14) --------------------------------------
+    fiscal_start_month: int = Field(
+        default=4,
+        ge=1,
+        le=12,
+        description="The month a fiscal year starts (4 = April, 3月決算); a workspace can set "
+        "its own with `axis settings set fiscal_start_month N`.",
+    )
+    kpi_sources: str = Field(
+        default="",
+        description="The source per figure when a sheet and CRM imports both hold it, e.g. "
+        "'won=salesforce,revenue=salesforce' (default: the KPI sheet first).",
+    )
+    today: dt.date | None = Field(
+        default=None,
+        description="The date Axis takes as today for 先月 / 今期 (demos, benchmarks); "
+        "default: the date in Japan.",
     )
     max_import_mb: float = Field(
         default=2048.0, gt=0, description="Largest CRM export `axis kpi import` reads."

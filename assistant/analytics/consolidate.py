@@ -6,8 +6,15 @@ import, a Salesforce import) and only together can they be inconsistent.  Every 
 becomes a ``data`` finding that names the file, row and column; nothing is dropped silently:
 
 - a negative count, spend or target is not used (the figure becomes "not in the data");
-- the same month from two rows is merged field by field — the first row in (source, row)
-  order that has a figure wins — and a different figure in another row is a conflict;
+- **one source of truth per figure.**  When several rows hold the same month, each figure is
+  taken from the first row that has it, in this order: rows from the source the workspace
+  names for that figure (``SourcePolicy``: 「受注と売上はSalesforce」), then KPI sheets, then
+  CRM/MA imports (counted by event month); among sheets (or imports), the most recently
+  ingested first.  So the director's sheet is the truth for every figure and month it has,
+  and an import fills only what the sheet lacks.  File names never decide;
+- a different figure in a row that lost is a conflict; conflicts are summarised once per
+  figure and pair of files (the months and both values), and figures an import filled in
+  are reported once per figure;
 - without ``by_segment``, a month's segment rows are summed, unless the data also has a
   total row for that month (then the total is used and a disagreeing sum is reported);
 - calendar months missing between the first and the last month are reported.
@@ -16,12 +23,14 @@ becomes a ``data`` finding that names the file, row and column; nothing is dropp
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from assistant.analytics.models import Finding, q
+from assistant.analytics.models import Finding, Unit, q
 from assistant.db.records import StoredKpiMonth
 from assistant.domain.grounding import Location
 from assistant.domain.kpi import COUNT_FIELDS, VALUE_FIELDS, MonthFigures
+from assistant.errors import AnalyticsError
 from assistant.ingest.columns import header_key
 from assistant.text.labels import label
 from assistant.text.months import month_at, month_index
@@ -127,59 +136,210 @@ def _attributable(stored: StoredKpiMonth, findings: list[Finding]) -> int | None
     return None
 
 
-def _merge(group: Sequence[MonthFigures], findings: list[Finding]) -> MonthFigures:
-    """Rows for one (month, segment): field by field, the first figure wins."""
-    first = group[0]
-    if len(group) == 1:
+@dataclass(frozen=True)
+class SourcePolicy:
+    """Which source a figure is taken from when several rows hold it (a workspace setting).
+
+    ``by_field`` maps a figure (``won``, ``revenue``, ``sql``) to ``sheet`` (the KPI
+    sheets), ``crm`` (any CRM/MA import) or a tool (``salesforce``, ``hubspot``).  Figures
+    it does not name follow the default: sheets first, then imports.
+    """
+
+    by_field: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str) -> SourcePolicy:
+        """``"won=salesforce, revenue=salesforce"`` → a policy; a bad entry is refused."""
+        from assistant.analytics.crm.mappings import SYSTEMS
+
+        chosen: dict[str, str] = {}
+        for part in filter(None, (p.strip() for p in text.replace("、", ",").split(","))):
+            name, _, where = (x.strip().lower() for x in part.partition("="))
+            if name not in MERGED_FIELDS or not where:
+                raise AnalyticsError(
+                    f"'{part}' is not FIGURE=SOURCE — figures: {', '.join(VALUE_FIELDS)}",
+                    ja=f"「{part}」は 指標=データ元 の形ではありません（指標: "
+                    f"{', '.join(VALUE_FIELDS)}）",
+                )
+            if where not in ("sheet", "crm", *SYSTEMS):
+                raise AnalyticsError(
+                    f"unknown source '{where}' for {name} — use sheet, crm or a tool "
+                    f"({', '.join(SYSTEMS)})",
+                    ja=f"{label(name, 'ja')}のデータ元「{where}」は分かりません — sheet、crm "
+                    f"またはツール名（{', '.join(SYSTEMS)}）を指定してください",
+                )
+            chosen[name] = where
+        return cls(chosen)
+
+    def as_text(self) -> str:
+        return ", ".join(f"{k}={v}" for k, v in self.by_field.items())
+
+    def prefers(self, name: str, row: _Row) -> bool:
+        where = self.by_field.get(name)
+        if where is None:
+            return False
+        if where == "sheet":
+            return row.tool is None
+        if where == "crm":
+            return row.tool is not None
+        return row.tool == where
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A stored row's figures with what decides between rows: its tool and ingestion."""
+
+    figures: MonthFigures
+    source: str
+    number: int
+    tool: str | None
+    ingested: float
+
+    def default_rank(self) -> tuple[int, float, str, int]:
+        return (0 if self.tool is None else 1, -self.ingested, self.source, self.number)
+
+
+@dataclass
+class _Ledger:
+    """What merging decided, kept to be summarised into a few findings at the end."""
+
+    conflicts: dict[tuple[str, str, str], list[tuple[str, int, int, Location, Location]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    filled: dict[tuple[str, str], list[tuple[str, Location]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    duplicates: dict[tuple[str, ...], list[tuple[str, list[Location]]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+
+def _merge(
+    group: Sequence[_Row], policy: SourcePolicy, ledger: _Ledger, *, has_sheets: bool
+) -> MonthFigures:
+    """Rows for one (month, segment): figure by figure, the first row in rank order wins."""
+    ranked = sorted(group, key=_Row.default_rank)
+    first = ranked[0].figures
+    if len(ranked) == 1:
         return first
     merged = first.model_copy(deep=True)
-    merged.locations = [loc for f in group for loc in f.locations]
-    findings.append(
-        Finding(
-            code="duplicate_month",
-            category="data",
-            months=[first.month],
-            locations=merged.locations,
-            detail={"segment": first.segment or ""},
-        )
-    )
+    merged.targets = {}
+    _note_duplicates(ranked, ledger)
+    used: list[_Row] = []
     for name in MERGED_FIELDS:
-        _merge_field(group, name, merged, findings, lambda f, n=name: f.value(n))
-    for name in sorted({k for f in group for k in f.targets}):
-        merged.targets.pop(name, None)
-        _merge_field(group, f"target_{name}", merged, findings, lambda f, n=name: f.targets.get(n))
+        _merge_field(ranked, name, merged, policy, ledger, used, has_sheets=has_sheets)
+    for name in sorted({k for r in ranked for k in r.figures.targets}):
+        _merge_field(ranked, f"target_{name}", merged, policy, ledger, used, has_sheets=False)
+    merged.locations = [loc for r in used for loc in r.figures.locations]
+    merged.event_month = any(r.tool is not None for r in used)
     return merged
 
 
+def _note_duplicates(ranked: Sequence[_Row], ledger: _Ledger) -> None:
+    """Two sheets (or two rows of one import) for a month: not an import filling a sheet."""
+    for is_import in (False, True):
+        same = [r for r in ranked if (r.tool is not None) == is_import]
+        if len(same) > 1:
+            sources = tuple(sorted({r.source for r in same}))
+            locations = [loc for r in same for loc in r.figures.locations]
+            ledger.duplicates[sources].append((same[0].figures.month, locations))
+
+
+def _value(row: _Row, name: str) -> int | None:
+    if name.startswith("target_"):
+        return row.figures.targets.get(name.removeprefix("target_"))
+    return row.figures.value(name)
+
+
 def _merge_field(
-    group: Sequence[MonthFigures],
+    ranked: Sequence[_Row],
     name: str,
     merged: MonthFigures,
-    findings: list[Finding],
-    get: Callable[[MonthFigures], int | None],
+    policy: SourcePolicy,
+    ledger: _Ledger,
+    used: list[_Row],
+    *,
+    has_sheets: bool,
 ) -> None:
-    present = [(f, v) for f in group if (v := get(f)) is not None]
+    order = sorted(ranked, key=lambda r: (not policy.prefers(name, r), r.default_rank()))
+    present = [(r, v) for r in order if (v := _value(r, name)) is not None]
     if not present:
         return
-    used_from, used = present[0]
+    winner, value = present[0]
     if name.startswith("target_"):
-        merged.targets[name.removeprefix("target_")] = used
+        merged.targets[name.removeprefix("target_")] = value
     else:
-        setattr(merged, name, used)
-    for other_from, other in present[1:]:
-        if other != used:
-            unit = "yen" if name.endswith(("spend", "revenue")) else "count"
-            findings.append(
-                Finding(
-                    code="conflicting_values",
-                    category="data",
-                    stage=name,
-                    months=[merged.month],
-                    numbers={"used": q(used, unit), "other": q(other, unit)},
-                    locations=[*used_from.locations[:1], *other_from.locations[:1]],
-                    detail={"field": name},
-                )
+        setattr(merged, name, value)
+    loc = _field_location(winner, name)
+    merged.origins[name] = loc
+    if winner not in used:
+        used.append(winner)
+    if winner.tool is not None and has_sheets and not policy.prefers(name, winner):
+        ledger.filled[(name, winner.source)].append((merged.month, loc))
+    for other, other_value in present[1:]:
+        if other_value != value and other.source != winner.source:
+            key = (name, winner.source, other.source)
+            ledger.conflicts[key].append(
+                (merged.month, value, other_value, loc, _field_location(other, name))
             )
+
+
+def _field_location(row: _Row, name: str) -> Location:
+    loc = row.figures.locations[0]
+    return loc.model_copy(update={"column": field_label(name.removeprefix("target_"))})
+
+
+def _ledger_findings(ledger: _Ledger, policy: SourcePolicy) -> list[Finding]:
+    findings = []
+    for sources, hits in ledger.duplicates.items():
+        months = sorted({m for m, _ in hits}, key=month_index)
+        findings.append(
+            Finding(
+                code="duplicate_month",
+                category="data",
+                months=months,
+                locations=[loc for _, locs in hits[:1] for loc in locs],
+                detail={"sources": "、".join(sources)},
+            )
+        )
+    for (name, used, other), hits in ledger.conflicts.items():
+        unit: Unit = "yen" if name.endswith(("spend", "revenue")) else "count"
+        hits.sort(key=lambda h: month_index(h[0]))
+        numbers = {}
+        for month, value, other_value, _, _ in hits:
+            numbers[f"used@{month}"] = q(value, unit)
+            numbers[f"other@{month}"] = q(other_value, unit)
+        chosen = policy.by_field.get(name.removeprefix("target_"))
+        findings.append(
+            Finding(
+                code="source_conflict",
+                category="data",
+                severity="info",
+                stage=name,
+                months=[h[0] for h in hits],
+                numbers=numbers,
+                locations=[hits[0][3], hits[0][4]],
+                detail={
+                    "field": name,
+                    "used_source": used,
+                    "other_source": other,
+                    "rule": "setting" if chosen else "default",
+                },
+            )
+        )
+    for (name, source), hits in ledger.filled.items():
+        findings.append(
+            Finding(
+                code="filled_from_import",
+                category="data",
+                severity="info",
+                stage=name,
+                months=sorted({m for m, _ in hits}, key=month_index),
+                locations=[hits[0][1]],
+                detail={"field": name, "source": source},
+            )
+        )
+    return findings
 
 
 def _sum_segments(
@@ -289,12 +449,16 @@ def consolidate(
     by_segment: bool = False,
     segment: str | None = None,
     source: str | None = None,
+    policy: SourcePolicy | None = None,
 ) -> tuple[list[MonthFigures], list[Finding]]:
     """Figures per month (per month and segment with ``by_segment``), and data findings.
 
-    ``segment``/``source`` keep only that segment's or that file's rows.
+    ``segment``/``source`` keep only that segment's or that file's rows; ``policy`` names
+    the source of a figure when several rows hold it (default: sheets, then imports).
     """
+    policy = policy or SourcePolicy()
     findings: list[Finding] = []
+    ledger = _Ledger()
     rows = [
         s
         for s in stored
@@ -302,10 +466,18 @@ def consolidate(
         and (segment is None or s.month.segment == segment)
     ]
     rows.sort(key=lambda s: (s.month.month, s.month.segment or "", s.source, s.month.row))
-    groups: dict[tuple[str, str | None], list[MonthFigures]] = defaultdict(list)
+    has_sheets = any(s.tool is None for s in rows)
+    groups: dict[tuple[str, str | None], list[_Row]] = defaultdict(list)
     for s in rows:
-        groups[(s.month.month, s.month.segment)].append(_row_figures(s, findings))
-    merged = {key: _merge(group, findings) for key, group in groups.items()}
+        ingested = s.ingested_at.timestamp() if s.ingested_at else 0.0
+        figures = _row_figures(s, findings)
+        groups[(s.month.month, s.month.segment)].append(
+            _Row(figures, s.source, s.month.row, s.tool, ingested)
+        )
+    merged = {
+        key: _merge(group, policy, ledger, has_sheets=has_sheets) for key, group in groups.items()
+    }
+    findings.extend(_ledger_findings(ledger, policy))
     if by_segment:
         result = list(merged.values())
     else:

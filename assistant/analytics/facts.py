@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from assistant.analytics import format as fmt
 from assistant.analytics.achievement import AchievementTable, achievement
-from assistant.analytics.consolidate import consolidate
+from assistant.analytics.consolidate import SourcePolicy, consolidate
 from assistant.analytics.funnel import STEP_RATES, FunnelTable, funnel_rows
+from assistant.analytics.options import KpiOptions
 from assistant.config import Settings
 from assistant.db.records import StoredKpiMonth, load_kpi_months
 from assistant.domain.grounding import Fact, FactUnit
@@ -30,8 +31,14 @@ _RATE_KEYS = {"lead_to_mql": "mql/leads", "mql_to_sql": "sql/mql", "sql_to_won":
 class KpiFacts:
     """The company-total KPI months of a workspace, and each month's facts."""
 
-    def __init__(self, stored: Sequence[StoredKpiMonth], *, threshold: Decimal) -> None:
-        figures, _ = consolidate(stored)
+    def __init__(
+        self,
+        stored: Sequence[StoredKpiMonth],
+        *,
+        threshold: Decimal,
+        policy: SourcePolicy | None = None,
+    ) -> None:
+        figures, _ = consolidate(stored, policy=policy)
         self._funnel: FunnelTable = funnel_rows(figures)
         self._achievement: AchievementTable = achievement(figures, threshold=threshold)[0]
         self._months = sorted(
@@ -42,7 +49,8 @@ class KpiFacts:
     def of(cls, settings: Settings) -> KpiFacts:
         settings.ensure_dirs()
         stored = load_kpi_months(settings.database_url, settings.workspace)
-        return cls(stored, threshold=Decimal(str(settings.achievement_threshold)))
+        options = KpiOptions.of(settings)
+        return cls(stored, threshold=options.threshold, policy=options.policy)
 
     def months(self) -> list[str]:
         """Months with actual figures, oldest first."""

@@ -81,14 +81,25 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{where}: {month} has targets but no actual numbers (shown without actuals).",
     },
     "duplicate_month": {
-        _J: "{month}の行が複数あります（{where}）。項目ごとに先に読んだ行の値を使っています"
-        " — 重複した行を消すか、--source でファイルを選んでください。",
-        "en": "{month} appears in more than one row ({where}); for each figure the first row "
-        "read is used — remove the duplicate or choose a file with --source.",
+        _J: "{months}は複数の行にあります（{sources}）。指標ごとに、最後に取り込んだファイルの値を"
+        "使っています — 重複した行を消すか、--source でファイルを選んでください。",
+        "en": "{months}: more than one row ({sources}); each figure is taken from the file "
+        "ingested last — remove the duplicates or choose a file with --source.",
     },
     "conflicting_values": {
         _J: "{month}の{field}が食い違っています: {used}（採用）と{other}（{where}）。",
         "en": "{month}: {field} differs between rows — {used} (used) and {other} ({where}).",
+    },
+    "source_conflict": {
+        _J: "{field}が{n}か月で食い違っています。{used_source}の値を使い、{other_source}の値は"
+        "使っていません（{rule}）: {pairs}。",
+        "en": "{field} differs in {n} months; the values of {used_source} are used, not those "
+        "of {other_source} ({rule}): {pairs}.",
+    },
+    "filled_from_import": {
+        _J: "{field}は月次シートにない{months}の分を、{source}の集計（イベント月）で補っています。",
+        "en": "{field} for {months} is not in the KPI sheets and is taken from the counts of "
+        "{source} (by event month).",
     },
     "partial_segments": {
         _J: "{month}の{field}は一部のセグメントにしかないため合計していません（欠けている"
@@ -190,6 +201,34 @@ def _others(finding: Finding, lang: Lang) -> str:
     return ("、" if lang == "ja" else ", ").join(parts) or ("なし" if lang == "ja" else "none")
 
 
+_RULES = {
+    "default": {_J: "月次シートを優先", "en": "the KPI sheet comes first"},
+    "setting": {_J: "ワークスペースの設定で指定", "en": "as the workspace setting names"},
+}
+
+
+def _pairs(finding: Finding, lang: Lang) -> dict[str, str]:
+    """``used@M``/``other@M`` numbers as 「2025年9月 102（他方 106）」, one per month."""
+    shown = []
+    for month in finding.months:
+        used, other = finding.numbers[f"used@{month}"], finding.numbers[f"other@{month}"]
+        when = format_month(month, lang)
+        if lang == "ja":
+            shown.append(
+                f"{when} {format_quantity(used, lang)}（他方 {format_quantity(other, lang)}）"
+            )
+        else:
+            shown.append(
+                f"{when} {format_quantity(used, lang)} (other {format_quantity(other, lang)})"
+            )
+    rule = _RULES.get(finding.detail.get("rule", "default"), _RULES["default"])[lang]
+    return {
+        "pairs": ("、" if lang == "ja" else "; ").join(shown),
+        "n": str(len(finding.months)),
+        "rule": rule,
+    }
+
+
 def render(finding: Finding, lang: Lang) -> str:
     """The finding's message in ``lang``."""
     clash = set(finding.numbers) & set(finding.detail)
@@ -211,6 +250,8 @@ def render(finding: Finding, lang: Lang) -> str:
         if key in finding.detail:
             params[key] = format_period(finding.detail[key].split(","), lang)
     params.update({name: format_quantity(q, lang) for name, q in finding.numbers.items()})
+    if any("@" in name for name in finding.numbers):
+        params.update(_pairs(finding, lang))
     template = TEMPLATES[finding.code][lang]
     if lang == "en" and template.startswith("{stage}"):  # a sentence starts with the label
         params["stage"] = params["stage"][:1].upper() + params["stage"][1:]

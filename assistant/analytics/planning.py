@@ -19,6 +19,7 @@ to X, how many fewer leads would we need": the same plan with one rate replaced.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -32,6 +33,7 @@ from assistant.analytics.funnel import STEP_RATES
 from assistant.analytics.models import json_number
 from assistant.errors import AnalyticsError
 from assistant.text.months import format_period, month_index
+from assistant.text.normalize import nfkc, parse_yen
 
 DEFAULT_WINDOW = 3
 _PRECISION = Decimal(1).scaleb(-12)
@@ -54,6 +56,97 @@ class Required(BaseModel):
         )
 
 
+RUN_RATE_FIELDS: tuple[str, ...] = ("won", "sql", "mql", "leads", "revenue", "budget")
+PERIOD_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+_PERIOD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "year",
+        re.compile(
+            r"年間|通期|年度|年で|年に|/年|per\s*year|a\s+year|annual|yearly|\byear\b", re.I
+        ),
+    ),
+    ("quarter", re.compile(r"四半期|クォーター|quarter|\bq\b", re.I)),
+    ("half", re.compile(r"(?<!四)半期|上期|下期|半年|half", re.I)),
+    (
+        "month",
+        re.compile(r"月間|月額|毎月|月に|^月|/月|per\s*month|a\s+month|monthly|\bmonth\b", re.I),
+    ),
+)
+_AMOUNT = re.compile(
+    r"[0-9０-９][0-9０-９,，.．]*\s*(?:兆|億|千万|百万|万|千)?[0-9０-９,，.．]*\s*(?:億|万|千)?\s*円?"
+)
+
+
+class RunRate(BaseModel):
+    """The monthly pace of the last months (pooled and divided by the months)."""
+
+    months: list[str]
+    won: int | None = None
+    sql: int | None = None
+    mql: int | None = None
+    leads: int | None = None
+    revenue: int | None = None
+    budget: int | None = None
+
+
+def target_period(text: str, period: str | None = None) -> tuple[int, str]:
+    """「年間2億」→ (200,000,000, "year"), 「月3,000万」→ (30,000,000, "month").
+
+    ``period`` (``--period``) wins over words in the text; a target with neither is refused
+    with the question of which period it covers — planning an annual figure as one month's
+    would ask for twelve times too much.
+    """
+    words = nfkc(text).strip()
+    if period is not None and period not in PERIOD_MONTHS:
+        raise AnalyticsError(
+            f"--period {period!r} — one of month, quarter, half, year",
+            ja=f"--period「{period}」は使えません — month（月）、quarter（四半期）、"
+            "half（半期）、year（年間）のいずれかです",
+        )
+    found = period or next((name for name, p in _PERIOD_WORDS if p.search(words)), None)
+    match = _AMOUNT.search(words)
+    if match is None:
+        raise AnalyticsError(
+            f"no amount in {text!r} — write the target like 2億 or 30,000,000",
+            ja=f"「{text}」に金額がありません — 「年間2億」「月3,000万」のように書いてください",
+        )
+    try:
+        amount = parse_yen(match.group(0).strip())
+    except ValueError as exc:
+        raise AnalyticsError(
+            f"{text!r}: {exc}", ja=f"「{text}」を金額として読めません（{exc}）"
+        ) from None
+    if found is None:
+        raise AnalyticsError(
+            f"Which period is {text} for — a month, a quarter or a year? Give --period "
+            "month|quarter|year (or write 年間2億 / 月3,000万)",
+            ja=f"{text}はどの期間の目標ですか — 月・四半期・年間のどれかを --period month|quarter|"
+            "year で指定してください（「年間2億」「月3,000万」のように書いても構いません）",
+        )
+    return amount, found
+
+
+def run_rate(rows: Sequence[MonthFigures]) -> RunRate | None:
+    """The last months' monthly pace: each figure pooled over the months that have it."""
+    if not rows:
+        return None
+    n = len(rows)
+
+    def per_month(name: str) -> int | None:
+        total = _sum(rows, name)
+        return None if total is None else round_yen(Fraction(total, n))
+
+    return RunRate(
+        months=[r.month for r in rows],
+        won=per_month("won"),
+        sql=per_month("sql"),
+        mql=per_month("mql"),
+        leads=per_month("leads"),
+        revenue=per_month("revenue"),
+        budget=per_month("spend"),
+    )
+
+
 class PlanAssumptions(BaseModel):
     revenue_target: int
     period_months: int
@@ -72,10 +165,27 @@ class Plan(BaseModel):
     required: Required
     per_month: Required
     assumptions: PlanAssumptions
+    run_rate: RunRate | None = Field(
+        default=None, description="What the last months delivered per month, for comparison."
+    )
+
+    def gap(self, name: str) -> int | None:
+        """Per month, how far the pace needed is above (+) or below (−) the current pace."""
+        if self.run_rate is None:
+            return None
+        a = self.assumptions
+        if name == "revenue":
+            needed: int | None = math.ceil(Fraction(a.revenue_target, a.period_months))
+        else:
+            needed = getattr(self.per_month, name)
+        now = getattr(self.run_rate, name)
+        return None if needed is None or now is None else needed - now
 
     def as_json(self) -> PlanJson:
         a = self.assumptions
         return PlanJson(
+            run_rate=self.run_rate.model_dump() if self.run_rate else None,
+            gap={k: self.gap(k) for k in RUN_RATE_FIELDS},
             required=self.required.as_json(),
             per_month=self.per_month.as_json(),
             assumptions=AssumptionsJson(
@@ -113,6 +223,8 @@ class AssumptionsJson(TypedDict):
 
 
 class PlanJson(TypedDict):
+    run_rate: dict[str, int | None] | None
+    gap: dict[str, int | None]
     required: RequiredJson
     per_month: RequiredJson
     assumptions: AssumptionsJson
@@ -268,7 +380,9 @@ def reverse_plan(
             name: _sum(rows, name) for name in ("leads", "mql", "sql", "won", "spend", "revenue")
         },
     )
-    return Plan(required=required, per_month=per_month, assumptions=assumptions)
+    return Plan(
+        required=required, per_month=per_month, assumptions=assumptions, run_rate=run_rate(rows)
+    )
 
 
 def what_if(

@@ -28,10 +28,11 @@ from typing import TypedDict
 from pydantic import BaseModel, Field
 
 from assistant.analytics.achievement import AchievementTable, achievement
-from assistant.analytics.consolidate import MonthFigures, consolidate
+from assistant.analytics.consolidate import MonthFigures, SourcePolicy, consolidate
 from assistant.analytics.diagnosis import DiagnosisOptions, diagnose
 from assistant.analytics.funnel import COSTS, RATES, Change, FunnelTable, funnel_rows
 from assistant.analytics.models import Finding, FindingJson, json_number, json_yen
+from assistant.analytics.options import KpiOptions
 from assistant.config import Settings
 from assistant.db.records import StoredKpiMonth, load_kpi_months
 from assistant.errors import NotFoundError
@@ -126,10 +127,11 @@ def build_report(
     source: str | None = None,
     threshold: Decimal = Decimal("0.8"),
     options: DiagnosisOptions | None = None,
+    policy: SourcePolicy | None = None,
 ) -> KpiReport:
     """The report for all months, or for ``month`` with diagnosis as of that month."""
     options = options or DiagnosisOptions()
-    figures, data_findings = consolidate(stored, segment=segment, source=source)
+    figures, data_findings = consolidate(stored, segment=segment, source=source, policy=policy)
     if not figures:
         what = f" for segment {segment!r}" if segment else ""
         what += f" from {source!r}" if source else ""
@@ -186,6 +188,7 @@ def workspace_report(
         source=source,
         threshold=Decimal(str(settings.achievement_threshold)),
         options=options,
+        policy=KpiOptions.of(settings).policy,
     )
 
 

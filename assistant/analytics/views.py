@@ -42,6 +42,8 @@ class PlanRow(TypedDict):
     stage: str
     period: int | None
     per_month: int | None
+    run_rate: int | None
+    gap: int | None
     what_if: int | None
 
 
@@ -94,6 +96,8 @@ def plan_rows(plan: Plan, scenario: WhatIf | None = None) -> list[PlanRow]:
                 stage=key,
                 period=getattr(plan.required, key),
                 per_month=getattr(plan.per_month, key),
+                run_rate=getattr(plan.run_rate, key) if plan.run_rate else None,
+                gap=plan.gap(key),
                 what_if=getattr(scenario.plan.required, key) if scenario else None,
             )
         )

@@ -5,21 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.analytics.facts import KpiFacts
+from assistant.analytics.query import Asked, KpiData
+from assistant.analytics.query.followup import period_month
+from assistant.analytics.query.render import render, render_understood
 from assistant.chat.phrases import phrase
 from assistant.chat.router import Route
 from assistant.chat.scope import document_names_of, document_search
 from assistant.db.conversations import StoredMessage
 from assistant.domain import SearchResult
-from assistant.domain.grounding import Evidence, Fact, place_of
+from assistant.domain.grounding import Citation, Evidence, Fact, Location, place_of
 from assistant.llm import ChatMessage
 from assistant.llm.types import estimate_tokens
 from assistant.retrieval import KnowledgeStore
-from assistant.text.months import format_month
 
 KNOWLEDGE_K = 5
 FEEDBACK_K = 6
-TREND_MONTHS = 6
+_QUOTE_CHARS = 240
+_MAX_KPI_CITATIONS = 12
 
 
 @dataclass
@@ -27,10 +29,14 @@ class Plan:
     route: Route
     evidence: list[Evidence] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
-    month_facts: list[Fact] = field(default_factory=list)
-    trend: list[tuple[str, list[Fact]]] = field(default_factory=list)
-    kpi_evidence: Evidence | None = None
     fixed_text: str | None = None
+    citations: list[Citation] = field(default_factory=list)  # of a fixed (code-written) text
+    kpi: dict[str, object] | None = None  # the query run, for the next turn and the page
+    chart: list[dict[str, object]] = field(default_factory=list)
+    month: str | None = None
+    # With an LLM, a KPI answer that ran is the code's text followed by the model's comment
+    # on the same facts; without one (or with nothing to comment on) the code's text alone.
+    commentary: bool = False
 
 
 def history_messages(
@@ -77,8 +83,7 @@ def gather(
     route: Route,
     *,
     store: KnowledgeStore,
-    kpi: KpiFacts,
-    months: list[str],
+    kpi: KpiTurn | None = None,
     lang: str,
 ) -> Plan:
     plan = Plan(route=route)
@@ -91,43 +96,77 @@ def gather(
             results = store.search(question, k=FEEDBACK_K, kind="feedback")
         plan.evidence = _evidence(results)
         return plan
-    if route.intent == "kpi":
-        return _kpi_plan(question, plan, store=store, kpi=kpi, months=months, lang=lang)
+    if route.intent == "kpi" and kpi is not None:
+        return _kpi_plan(plan, store=store, kpi=kpi, lang=lang)
     results = document_search(question, store, k=KNOWLEDGE_K, kinds=route.kinds)
     plan.evidence = _evidence(results)
     return plan
 
 
-def _kpi_plan(
-    question: str,
-    plan: Plan,
-    *,
-    store: KnowledgeStore,
-    kpi: KpiFacts,
-    months: list[str],
-    lang: str,
-) -> Plan:
-    month = plan.route.month
-    if not months:
+@dataclass
+class KpiTurn:
+    """A KPI question as the analytics engine read and ran it, with the data it ran on."""
+
+    asked: Asked
+    data: KpiData
+
+
+def _kpi_plan(plan: Plan, *, store: KnowledgeStore, kpi: KpiTurn, lang: str) -> Plan:
+    """The answer is the engine's: the query stated, its values, notes and the rows cited."""
+    data, asked = kpi.data, kpi.asked
+    cal = data.calendar
+    if not cal.data_months:
         plan.fixed_text = phrase("no_kpi_at_all", lang)
         return plan
-    if month is None or month not in months:
-        shown = format_month(month, lang) if month else question
-        listed = "、".join(format_month(m, lang) for m in months)
-        plan.fixed_text = phrase("no_kpi", lang, month=shown, months=listed)
+    if asked.result is None:
+        assert asked.understood is not None
+        plan.fixed_text = render_understood(
+            asked.understood, cal=cal, metrics=data.metrics(), segments=data.segments, lang=lang
+        )
+        plan.kpi = {"status": "not_understood", "understood": asked.understood.model_dump()}
         return plan
-    plan.month_facts = kpi.month_facts(month, lang=lang)
-    if plan.route.trend:
-        index = months.index(month)
-        for other in months[max(0, index - TREND_MONTHS + 1) : index]:
-            rates = [f for f in kpi.month_facts(other, lang=lang) if ":rate:" in f.key]
-            plan.trend.append((other, rates))
-    facts = [*plan.month_facts, *(f for _, fs in plan.trend for f in fs)]
-    for number, fact in enumerate(facts, start=1):
-        fact.id = f"F{number}"
-    plan.facts = facts
-    kpi_hits = store.search(format_month(month, "ja"), k=1, kind="kpi", where={"month": month})
-    context = [r for r in store.search(question, k=KNOWLEDGE_K) if r.kind != "kpi"][:3]
-    plan.evidence = _evidence([*kpi_hits, *context])
-    plan.kpi_evidence = plan.evidence[0] if kpi_hits else None
+    rendered = render(asked.result, cal, lang)
+    plan.fixed_text = rendered.text
+    plan.facts = rendered.facts
+    plan.chart = rendered.chart
+    plan.month = period_month(asked.result.query, cal)
+    plan.kpi = {
+        "status": asked.result.status,
+        "statement": rendered.statement,
+        "parsed_by": asked.parsed_by,
+        "query": asked.result.query.model_dump(mode="json"),
+        "months": asked.result.months,
+    }
+    plan.evidence = _kpi_rows(store, asked.result.locations())
+    plan.citations = [
+        Citation(
+            ref=e.ref,
+            chunk_id=e.chunk_id,
+            source=e.source,
+            quote=e.text.strip()[:_QUOTE_CHARS],
+            location=e.location,
+        )
+        for e in plan.evidence
+    ]
+    plan.commentary = asked.result.status == "ok"
     return plan
+
+
+def _kpi_rows(store: KnowledgeStore, locations: Sequence[Location]) -> list[Evidence]:
+    """The stored KPI rows the values came from (a CRM aggregate has no chunk to cite)."""
+    wanted = {(loc.source, loc.row) for loc in locations}
+    rows: list[Evidence] = []
+    for chunk in store.snapshot().chunks(kind="kpi"):
+        if (chunk.source, chunk.metadata.get("row")) in wanted:
+            rows.append(
+                Evidence(
+                    ref=len(rows) + 1,
+                    chunk_id=chunk.chunk_id,
+                    source=chunk.source,
+                    kind="kpi",
+                    text=chunk.text,
+                )
+            )
+            if len(rows) >= _MAX_KPI_CITATIONS:
+                break
+    return rows

@@ -20,6 +20,12 @@ class Answer(BaseModel):
     intent: Intent
     notice: str | None = Field(default=None, description="e.g. 'no LLM configured' and how.")
     month: str | None = Field(default=None, description="The KPI month the answer is about.")
+    kpi: dict[str, object] | None = Field(
+        default=None, description="The KPI query run (statement, query, status, months)."
+    )
+    chart: list[dict[str, object]] = Field(
+        default_factory=list, description="Monthly points of a trend: month, value, metric."
+    )
     conversation_id: str | None = None
     draft_id: int | None = Field(default=None, description="The draft a drafting request made.")
 
@@ -39,6 +45,7 @@ class Answer(BaseModel):
             "mode": self.mode,
             "warnings": [w.message for w in self.warnings],
             "notice": self.notice,
+            "kpi": self.kpi,
             "conversation_id": self.conversation_id,
             "draft_id": self.draft_id,
         }

@@ -13,11 +13,10 @@ from collections.abc import Collection, Sequence
 
 from assistant.chat.extract import Pick, extract
 from assistant.chat.phrases import phrase
-from assistant.domain.grounding import Citation, Evidence, Fact
+from assistant.domain.grounding import Citation, Evidence
 from assistant.grounding.injection import looks_like_instruction
-from assistant.text.months import format_month
 
-__all__ = ["Pick", "extract", "feedback_answer", "knowledge_answer", "kpi_answer"]
+__all__ = ["Pick", "extract", "feedback_answer", "knowledge_answer"]
 
 
 def knowledge_answer(
@@ -52,45 +51,6 @@ def feedback_answer(
         lines.append(f"- 「{ev.text.strip()}」 [{ev.ref}]")
         citations.append(_cite(ev, ev.text.strip()))
     return "\n".join(lines), citations
-
-
-def kpi_answer(
-    month: str,
-    facts: Sequence[Fact],
-    kpi_evidence: Evidence | None,
-    *,
-    lang: str,
-    trend: Sequence[tuple[str, Sequence[Fact]]] = (),
-) -> tuple[str, list[Citation]]:
-    """The month's funnel from computed facts, grouped in lines, citing the month's row."""
-    by_key = {f.key.split(":", 1)[1]: f for f in facts}
-    ref = f" [{kpi_evidence.ref}]" if kpi_evidence else ""
-    lines = [phrase("kpi_intro", lang, month=format_month(month, lang)) + ref]
-    groups = (
-        ("kpi_counts", ("leads", "mql", "sql", "won")),
-        ("kpi_rates", ("rate:mql/leads", "rate:sql/mql", "rate:won/sql")),
-        ("kpi_achievement", tuple(f"achievement:{s}" for s in ("leads", "mql", "sql", "won"))),
-        ("kpi_money", ("spend", "cpl", "revenue")),
-    )
-    for heading, keys in groups:
-        items = [by_key[k] for k in keys if k in by_key]
-        if items:
-            body = "、".join(f"{_short(f, month, lang)} {f.display} [{f.id}]" for f in items)
-            lines.append(f"- {phrase(heading, lang)}: {body}")
-    for other_month, month_facts in trend:
-        rates = {f.key.split(":", 1)[1]: f for f in month_facts}
-        items = [rates[k] for k in ("rate:mql/leads", "rate:sql/mql", "rate:won/sql") if k in rates]
-        if items:
-            body = "、".join(f"{_short(f, other_month, lang)} {f.display} [{f.id}]" for f in items)
-            lines.append(f"- {format_month(other_month, lang)}: {body}")
-    citations = []
-    if kpi_evidence:
-        citations.append(_cite(kpi_evidence, kpi_evidence.text.split("。")[0]))
-    return "\n".join(lines), citations
-
-
-def _short(fact: Fact, month: str, lang: str) -> str:
-    return fact.label.removeprefix(format_month(month, lang)).strip()
 
 
 def _cite(ev: Evidence, quote: str) -> Citation:

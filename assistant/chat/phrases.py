@@ -28,19 +28,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "Nothing in your documents answers this. Add the relevant documents on the "
         "Knowledge page.",
     },
-    "no_kpi": {
-        "ja": "{month}のKPIデータがありません。取り込まれている月: {months}",
-        "en": "There is no KPI data for {month}. Months available: {months}",
-    },
     "no_kpi_at_all": {
         "ja": "KPIデータがまだ取り込まれていません。月次KPIのCSVを取り込んでください。",
         "en": "No KPI data has been ingested yet. Add a monthly KPI CSV.",
     },
-    "kpi_intro": {"ja": "{month}のKPI（システムで計算）", "en": "KPIs for {month} (computed)"},
-    "kpi_counts": {"ja": "件数", "en": "Counts"},
-    "kpi_rates": {"ja": "転換率", "en": "Conversion"},
-    "kpi_achievement": {"ja": "目標達成率", "en": "Against target"},
-    "kpi_money": {"ja": "費用と売上", "en": "Spend and revenue"},
     "draft_pointer": {
         "ja": "どの下書きを作りますか？ ポジショニング、訴求軸メッセージ、SLA、改善計画、"
         "コンテンツブリーフを作れます。例えば「SLA案を作って」「経理部長向けのコンテンツブリーフを"

@@ -149,8 +149,19 @@ def resolve_month(question: str, *, months: list[str], previous: str | None) -> 
     return previous
 
 
-def route(question: str, *, months: list[str], previous_month: str | None = None) -> Route:
+def route(
+    question: str,
+    *,
+    months: list[str],
+    previous_month: str | None = None,
+    kpi_query: bool = False,
+) -> Route:
+    """``kpi_query``: the KPI grammar (or a follow-up of the last KPI answer) read the
+    question as a query — a metric with a period or an operation — so it is about numbers
+    even when it carries no KPI word; a question about rules or definitions stays one."""
     intent = classify(question)
+    if kpi_query and intent in ("knowledge", "feedback") and not _DOCUMENT.search(nfkc(question)):
+        intent = "kpi"
     # A follow-up about "the month before" continues a KPI conversation.
     if (
         intent != "draft"

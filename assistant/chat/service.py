@@ -20,14 +20,17 @@ from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from assistant.analytics.facts import KpiFacts
+from assistant.analytics.options import KpiOptions
+from assistant.analytics.query import KpiData, KpiQuery, ask
 from assistant.chat import offline
-from assistant.chat.context import Plan, gather, history_messages
+from assistant.chat.context import KpiTurn, Plan, gather, history_messages
 from assistant.chat.drafting import start_draft
 from assistant.chat.models import Answer
 from assistant.chat.phrases import phrase
 from assistant.chat.router import route
 from assistant.config import Settings
 from assistant.db.conversations import ConversationStore, StoredMessage, default_title
+from assistant.db.records import load_kpi_months
 from assistant.domain.grounding import Citation, Evidence
 from assistant.errors import AxisError, InputError
 from assistant.grounding.injection import defuse
@@ -81,6 +84,32 @@ class ChatService:
             return self._kpi
         return KpiFacts.of(self.settings)
 
+    def kpi_data(self) -> KpiData:
+        """The workspace's consolidated KPI months, re-read each turn (a fresh ingest shows)."""
+        settings = self.settings
+        settings.ensure_dirs()
+        stored = load_kpi_months(settings.database_url, settings.workspace)
+        return KpiData.of(stored, KpiOptions.of(settings))
+
+    def _kpi_turn(
+        self,
+        question: str,
+        history: Sequence[StoredMessage],
+        lang: str,
+        *,
+        client: LLMClient | None = None,
+    ) -> KpiTurn:
+        """The question read as a KPI query (a follow-up of the last one when it is one)."""
+        data = self.kpi_data()
+        previous = None
+        for message in reversed(history):
+            stored = (message.meta.get("kpi") or {}).get("query")
+            if stored:
+                previous = KpiQuery.model_validate(stored)
+                break
+        asked = ask(question, data, client=client, previous=previous, lang=lang)
+        return KpiTurn(asked=asked, data=data)
+
     def start(
         self, question: str, *, conversation_id: str | None = None, lang: str | None = None
     ) -> Turn:
@@ -92,19 +121,19 @@ class ChatService:
             conversation_id = self.conversations.create(default_title(question)).id
         history = self.conversations.messages(conversation_id)
         self.conversations.add_message(conversation_id, "user", question)  # before anything
-        kpi = self.kpi()
+        kpi = self._kpi_turn(question, history, lang)
         previous_month = next(
             (m.meta.get("month") for m in reversed(history) if m.meta.get("month")), None
         )
-        months = kpi.months()
-        plan = gather(
+        routed = route(
             question,
-            route(question, months=months, previous_month=previous_month),
-            store=self.store,
-            kpi=kpi,
-            months=months,
-            lang=lang,
+            months=list(kpi.data.calendar.data_months),
+            previous_month=previous_month,
+            kpi_query=kpi.asked.query is not None,
         )
+        if routed.intent == "kpi" and kpi.asked.query is None and self.client is not None:
+            kpi = self._kpi_turn(question, history, lang, client=self.client)
+        plan = gather(question, routed, store=self.store, kpi=kpi, lang=lang)
         return Turn(self, question, plan, history, conversation_id=conversation_id, lang=lang)
 
     def ask(
@@ -144,13 +173,17 @@ class Turn:
         self.draft_id: int | None = None
 
     def __iter__(self) -> Iterator[str]:
-        client = self.service.client
-        if client is None or self.plan.route.intent == "draft" or self.plan.fixed_text:
+        client, plan = self.service.client, self.plan
+        fixed = plan.fixed_text and not plan.commentary
+        if client is None or plan.route.intent == "draft" or fixed:
             text, citations = self._offline()
             yield text
             self._finish(text, citations)
             return
-        parts: list[str] = []
+        head = f"{plan.fixed_text}\n\n" if plan.fixed_text else ""
+        if head:
+            yield head
+        parts: list[str] = [head]
         try:
             for piece in client.stream(self.messages()):
                 parts.append(piece)
@@ -161,7 +194,9 @@ class Turn:
             )
             raise
         text = "".join(parts).strip()
-        self._finish(text, self._llm_citations(text))
+        cited = self._llm_citations(text[len(head) :])
+        known = {c.ref for c in cited}
+        self._finish(text, [*cited, *(c for c in plan.citations if c.ref not in known)])
 
     # -- building -------------------------------------------------------------------------
     def messages(self) -> list[ChatMessage]:
@@ -219,11 +254,7 @@ class Turn:
             self.draft_id = started.draft_id
             return started.text, []
         if plan.fixed_text:
-            return plan.fixed_text, []
-        if plan.route.intent == "kpi" and plan.route.month:
-            return offline.kpi_answer(
-                plan.route.month, plan.month_facts, plan.kpi_evidence, lang=lang, trend=plan.trend
-            )
+            return plan.fixed_text, plan.citations
         if plan.route.intent == "feedback":
             return offline.feedback_answer(plan.evidence, lang=lang)
         return offline.knowledge_answer(
@@ -262,7 +293,9 @@ class Turn:
             notice=phrase("offline_notice", self.lang)
             if offline_mode and plan.route.intent != "draft"
             else None,
-            month=plan.route.month,
+            month=plan.month if plan.route.intent == "kpi" else plan.route.month,
+            kpi=plan.kpi,
+            chart=plan.chart,
             conversation_id=self.conversation_id,
             draft_id=self.draft_id,
         )

@@ -24,6 +24,7 @@ from rich.table import Table
 
 from assistant.analytics import format as fmt
 from assistant.analytics.crm.mappings import SYSTEMS
+from assistant.analytics.planning import Plan
 from assistant.cli._common import (
     JsonOpt,
     WorkspaceOpt,
@@ -36,6 +37,7 @@ from assistant.cli._common import (
     settings_for,
     yen_option,
 )
+from assistant.text.months import format_period
 
 app = typer.Typer(help="KPI funnel report, reverse planning, CRM imports.", no_args_is_help=True)
 
@@ -99,18 +101,34 @@ def report(
         out.print(f"[bold]{finding.code}[/] {finding.message(settings.language)}", highlight=False)
 
 
+_PLAN_ROWS = ("won", "sql", "mql", "leads", "budget")
+_PERIOD_NAMES = {
+    "month": ("1か月", "a month"),
+    "quarter": ("四半期", "a quarter"),
+    "half": ("半期", "a half year"),
+    "year": ("年間", "a year"),
+}
+
+
 @app.command("plan")
 def plan(
     revenue_target: Annotated[
-        str, typer.Option("--revenue-target", help="Revenue to reach, in yen (5000万円 works).")
+        str,
+        typer.Option(
+            "--revenue-target",
+            help="Revenue to reach: 5000万円, or with its period: 年間2億, 月3,000万.",
+        ),
     ],
+    period: Annotated[
+        str | None,
+        typer.Option(help="The period the target covers: month, quarter, half or year."),
+    ] = None,
     deal_size: Annotated[
         str | None, typer.Option("--deal-size", help="Average deal in yen (default: history).")
     ] = None,
     window: Annotated[
         int | None, typer.Option(min=1, max=36, help="Months of history (AXIS_KPI_WINDOW).")
     ] = None,
-    months: Annotated[int, typer.Option(min=1, max=36, help="Months the target covers.")] = 1,
     end: Annotated[str | None, typer.Option(help="Last history month (YYYY-MM).")] = None,
     what_if_mql_sql: Annotated[
         str | None,
@@ -119,64 +137,93 @@ def plan(
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Leads, MQL, SQL, won deals and budget a revenue target needs."""
-    from assistant.analytics.planning import reverse_plan, what_if
+    """Leads, MQL, SQL, won deals and budget a revenue target needs, against today's pace."""
+    from assistant.analytics.planning import PERIOD_MONTHS, reverse_plan, target_period, what_if
     from assistant.analytics.report import workspace_report
 
-    target, deal = (
-        yen_option(revenue_target, "--revenue-target"),
-        yen_option(deal_size, "--deal-size"),
-    )
+    deal = yen_option(deal_size, "--deal-size")
     rate, last = rate_option(what_if_mql_sql), month_option(end)
     with errors():
         settings = settings_for(workspace)
+        target, covers = target_period(revenue_target, period)
+        months = PERIOD_MONTHS[covers]
         figures = workspace_report(settings).figures
         span = window or settings.kpi_window
         scenario = None
+        common = dict(
+            revenue_target=target, deal_size=deal, window=span, end=last, period_months=months
+        )
         if rate is None:
-            result = reverse_plan(
-                figures,
-                revenue_target=target or 0,
-                deal_size=deal,
-                window=span,
-                end=last,
-                period_months=months,
-            )
+            result = reverse_plan(figures, **common)  # type: ignore[arg-type]
         else:
-            scenario = what_if(
-                figures,
-                value=rate,
-                revenue_target=target or 0,
-                deal_size=deal,
-                window=span,
-                end=last,
-                period_months=months,
-            )
+            scenario = what_if(figures, value=rate, **common)  # type: ignore[arg-type]
             result = scenario.base
     if as_json:
-        doc: dict[str, object] = dict(result.as_json())
+        doc: dict[str, object] = {"period": covers, **result.as_json()}
         if scenario is not None:
             doc["what_if"] = scenario.as_json()
         emit(doc)
         return
-    a = result.assumptions
-    table = Table("", "period", "per month")
-    for key in ("won", "sql", "mql", "leads"):
-        table.add_row(
-            key, f"{getattr(result.required, key):,}", f"{getattr(result.per_month, key):,}"
-        )
-    table.add_row("budget", _yen_text(result.required.budget), _yen_text(result.per_month.budget))
-    out.print(table)
-    out.print(
-        f"assumptions: deal size {_yen_text(a.deal_size)} ({a.deal_size_source}), "
-        + ", ".join(f"{k} {_pct(v)}" for k, v in a.rates.items())
-        + f", CPL {_yen_text(a.cpl)}; pooled over {', '.join(a.window_months)}",
-        highlight=False,
-    )
+    _print_plan(result, covers, settings.language)
     if scenario is not None:
+        ja = settings.language == "ja"
         out.print(
-            f"what if MQL→SQL were {_pct(scenario.to_rate)} (now {_pct(scenario.from_rate)}): "
+            f"MQL→SQLが{_pct(scenario.to_rate)}なら（現在{_pct(scenario.from_rate)}）: リードは"
+            f"{scenario.fewer_leads:,}件少なく、予算は{_yen_text(scenario.budget_saved)}少なくて済みます"
+            if ja
+            else f"what if MQL→SQL were {_pct(scenario.to_rate)} (now {_pct(scenario.from_rate)}): "
             f"{scenario.fewer_leads:,} fewer leads, budget {_yen_text(scenario.budget_saved)} less",
+            highlight=False,
+        )
+
+
+def _print_plan(result: Plan, covers: str, lang: str) -> None:
+    """The plan as a table: the period's need, the monthly pace it takes, today's pace, gap."""
+    from assistant.analytics.format import label
+
+    ja = lang == "ja"
+
+    def yen(value: Decimal | int | None) -> str:
+        return "—" if value is None else fmt.yen(value, lang)
+
+    a, pace = result.assumptions, result.run_rate
+    name = _PERIOD_NAMES[covers][0 if ja else 1]
+    headers = (
+        ("", f"{name}で必要", "月あたり必要", "直近の月平均", "月あたりの差")
+        if ja
+        else ("", f"needed in {name}", "needed per month", "recent monthly pace", "gap per month")
+    )
+    table = Table(*headers)
+    for key in _PLAN_ROWS:
+        money = key == "budget"
+        show = yen if money else (lambda v: f"{v:,}" if v is not None else "—")
+        now = getattr(pace, key) if pace is not None else None
+        gap = result.gap(key)
+        row_name = ("予算（広告費）" if ja else "budget") if money else label(key, lang)
+        table.add_row(
+            row_name,
+            show(getattr(result.required, key)),
+            show(getattr(result.per_month, key)),
+            show(now),
+            "—"
+            if gap is None
+            else (("+" if gap > 0 else "") + (show(gap) if not money else yen(gap))),
+        )
+    out.print(table)
+    rates = "、".join(f"{label(k, lang)} {_pct(v)}" for k, v in a.rates.items())
+    months = format_period(a.window_months, lang)
+    if ja:
+        out.print(
+            f"前提: 平均受注単価 {yen(a.deal_size)}（"
+            f"{'指定' if a.deal_size_source == 'given' else '実績'}）、{rates}、CPL "
+            f"{yen(a.cpl)}（{months}の実績を合算）",
+            highlight=False,
+        )
+    else:
+        out.print(
+            f"assumptions: deal size {yen(a.deal_size)} ({a.deal_size_source}), "
+            + rates.replace("、", ", ")
+            + f", CPL {yen(a.cpl)}; pooled over {months}",
             highlight=False,
         )
 

@@ -6,6 +6,7 @@ is for finding text, not for arithmetic.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,10 +20,18 @@ from assistant.domain import FeedbackNote, KpiMonth
 
 @dataclass(frozen=True)
 class StoredKpiMonth:
-    """A KPI month and the file it came from (so reports can cite it)."""
+    """A KPI month and the file it came from (so reports can cite it).
+
+    ``tool`` is the CRM/MA tool a CRM import counted the month from (``hubspot``), ``None``
+    for a KPI sheet; ``ingested_at`` is when its file was last ingested.  Consolidation
+    decides between a sheet and an import, or between two sheets, by these — never by the
+    file's name.
+    """
 
     source: str
     month: KpiMonth
+    tool: str | None = None
+    ingested_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -33,9 +42,15 @@ class StoredFeedbackNote:
 
 def load_kpi_months(db_url: str, workspace: str) -> list[StoredKpiMonth]:
     """Every stored KPI month of a workspace, ordered by month, segment, source, row."""
+    joined = kpi_months.outerjoin(
+        documents,
+        (documents.c.workspace == kpi_months.c.workspace)
+        & (documents.c.source == kpi_months.c.source),
+    )
     with get_engine(db_url).connect() as conn:
         rows = conn.execute(
-            select(kpi_months)
+            select(kpi_months, documents.c.meta, documents.c.ingested_at)
+            .select_from(joined)
             .where(kpi_months.c.workspace == workspace)
             .order_by(
                 kpi_months.c.month, kpi_months.c.segment, kpi_months.c.source, kpi_months.c.row
@@ -58,9 +73,23 @@ def load_kpi_months(db_url: str, workspace: str) -> list[StoredKpiMonth]:
                     segment=r["segment"],
                     extra=r["extra"] or {},
                 ),
+                tool=_tool(r["meta"]),
+                ingested_at=_aware(r["ingested_at"]),
             )
             for r in rows
         ]
+
+
+def _tool(meta: object) -> str | None:
+    tool = meta.get("tool") if isinstance(meta, Mapping) else None
+    return tool if isinstance(tool, str) and tool else None
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes for UTC columns; PostgreSQL aware ones."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
 
 
 def feedback_note_from_row(r: Mapping[str, Any]) -> FeedbackNote:

@@ -94,6 +94,16 @@ generations = Table(
     Column("tokenizer", String(32), nullable=True),
 )
 
+# -- settings a workspace keeps for itself (issue 14): its fiscal year, its sources -----------
+workspace_settings = Table(
+    "workspace_settings",
+    metadata,
+    Column("workspace", String(64), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 # -- chat (issue 5): conversations and their messages, per workspace --------------------------
 conversations = Table(
     "conversations",

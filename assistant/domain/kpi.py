@@ -56,6 +56,11 @@ class MonthFigures(KpiValues):
 
     attributable_revenue: int | None = None
     locations: list[Location] = Field(default_factory=list)
+    origins: dict[str, Location] = Field(
+        default_factory=dict,
+        description="Per figure (``sql``, ``target_won``), the row it was taken from when "
+        "rows from several files held the month.",
+    )
     event_month: bool = Field(
         default=False, description="Counted by event month (a CRM import), not per cohort."
     )

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.analytics.consolidate import consolidate
+from assistant.analytics.consolidate import SourcePolicy, consolidate
 from assistant.analytics.funnel import metric_value, pooled
+from assistant.analytics.options import KpiOptions
 from assistant.config import Settings
 from assistant.db.records import StoredKpiMonth, load_kpi_months
 from assistant.domain import FeedbackNote
@@ -118,8 +119,10 @@ class KpiSeries:
     source: str
 
     @classmethod
-    def of(cls, stored: Sequence[StoredKpiMonth]) -> KpiSeries | None:
-        figures, _ = consolidate(stored)
+    def of(
+        cls, stored: Sequence[StoredKpiMonth], policy: SourcePolicy | None = None
+    ) -> KpiSeries | None:
+        figures, _ = consolidate(stored, policy=policy)
         if not figures:
             return None
         sources = sorted({loc.source for f in figures for loc in f.locations})
@@ -135,7 +138,8 @@ class KpiSeries:
 
 def load_kpi(settings: Settings) -> KpiSeries | None:
     """The workspace's stored KPI months (``axis ingest`` of a KPI file), or ``None``."""
-    return KpiSeries.of(load_kpi_months(settings.database_url, settings.workspace))
+    stored = load_kpi_months(settings.database_url, settings.workspace)
+    return KpiSeries.of(stored, KpiOptions.of(settings).policy)
 
 
 def _month(day: dt.date) -> str:

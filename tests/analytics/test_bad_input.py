@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.analytics.consolidate import consolidate
@@ -62,13 +64,17 @@ def test_text_in_a_number_cell_is_reported_with_its_column() -> None:
 
 
 def test_duplicated_month_from_two_files_is_merged_and_reported() -> None:
+    older = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    newer = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
     stored = [
-        row("2026-04", 500, 150, None, None, 3_000_000, source="a.csv", at=7),
-        row("2026-04", 510, 150, 60, 15, source="b.csv", at=1),
+        replace(
+            row("2026-04", 500, 150, None, None, 3_000_000, source="a.csv", at=7), ingested_at=newer
+        ),
+        replace(row("2026-04", 510, 150, 60, 15, source="b.csv", at=1), ingested_at=older),
     ]
     figures, findings = consolidate(stored)
     (april,) = figures
-    # field by field, the first row in (source, row) order wins; what it lacks comes from b
+    # field by field, the sheet ingested last wins; what it lacks comes from the other
     assert (april.leads, april.mql, april.sql, april.won, april.spend) == (
         500,
         150,
@@ -77,13 +83,17 @@ def test_duplicated_month_from_two_files_is_merged_and_reported() -> None:
         3_000_000,
     )
     (duplicate,) = [f for f in findings if f.code == "duplicate_month"]
-    assert [(loc.source, loc.row) for loc in duplicate.locations] == [("a.csv", 7), ("b.csv", 1)]
-    (conflict,) = [f for f in findings if f.code == "conflicting_values"]
-    assert conflict.stage == "leads"
-    assert (conflict.numbers["used"].value, conflict.numbers["other"].value) == (500, 510)
-    assert conflict.message("en") == (
-        "2026-04: leads differs between rows — 500 (used) and 510 (a.csv row 7; b.csv row 1)."
+    assert duplicate.months == ["2026-04"]
+    (conflict,) = [f for f in findings if f.code == "source_conflict"]
+    assert conflict.stage == "leads" and conflict.detail["used_source"] == "a.csv"
+    assert (conflict.numbers["used@2026-04"].value, conflict.numbers["other@2026-04"].value) == (
+        500,
+        510,
     )
+    # Renaming the files does not change which figure is used.
+    renamed = [replace(stored[0], source="z.csv"), replace(stored[1], source="0.csv")]
+    (again,), _ = consolidate(renamed)
+    assert again.leads == 500
 
 
 def test_month_with_targets_but_no_actuals() -> None:
@@ -159,6 +169,12 @@ def test_bad_files_through_the_real_ingest(settings, tmp_path: Path) -> None:  #
     plan_only = found[("targets_without_actuals", "2026-06")]
     assert [(loc.source, loc.row) for loc in plan_only.locations] == [("kpi-a.csv", 3)]
     duplicate = found[("duplicate_month", "2026-04")]
-    assert [loc.source for loc in duplicate.locations] == ["kpi-a.csv", "kpi-b.csv"]
-    assert found[("conflicting_values", "2026-04")].numbers["other"].value == 510
-    assert report.as_json()["months"][0]["leads"] == 500
+    assert sorted(loc.source for loc in duplicate.locations) == ["kpi-a.csv", "kpi-b.csv"]
+    # The two sheets disagree on April's leads: one finding names both values and which
+    # file's was used (the one ingested last), and the report shows that file's value.
+    conflict = found[("source_conflict", "2026-04")]
+    values = {"kpi-a.csv": 500, "kpi-b.csv": 510}
+    used, other = conflict.detail["used_source"], conflict.detail["other_source"]
+    assert conflict.numbers["used@2026-04"].value == values[used]
+    assert conflict.numbers["other@2026-04"].value == values[other]
+    assert report.as_json()["months"][0]["leads"] == values[used]

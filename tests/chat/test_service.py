@@ -23,8 +23,9 @@ def test_offline_kpi_answer_uses_computed_facts_and_cites_the_month(settings, st
     for shown in ("700件", "28.6%", "25.0%", "20.0%", "71.4%", "55.6%", "7,429円", "24,000,000円"):
         assert shown in answer.text
     by_key = {f.key: f for f in answer.facts}
-    assert by_key["2026-09:rate:sql/mql"].value == pytest.approx(0.25)
-    assert by_key["2026-09:achievement:won"].value == pytest.approx(10 / 18)
+    assert by_key["2026-09:mql_to_sql"].value == pytest.approx(0.25)
+    assert by_key["2026-09:achievement(won)"].value == pytest.approx(10 / 18)
+    assert answer.kpi is not None and answer.kpi["statement"].startswith("2026年9月の")
     assert [c.source for c in answer.citations] == ["kpi.csv"]
     assert answer.citations[0].quote.startswith("2026年9月のKPI")
     assert answer.warnings == []
@@ -35,13 +36,17 @@ def test_offline_follow_up_uses_the_previous_answers_month(settings, store) -> N
     service = _offline(settings, store)
     first = service.ask("2026年9月の受注数は?")
     second = service.ask("その前月は?", conversation_id=first.conversation_id)
+    # The follow-up names only what changes: the same metric, the month before.
     assert second.month == "2026-08"
-    assert "650件" in second.text and "11件" in second.text
+    assert "2026年8月の受注数" in second.text and "11件" in second.text
+    assert "650件" not in second.text  # not a dump of the month's other figures
 
 
 def test_offline_unknown_month_lists_the_months_there_are(settings, store) -> None:  # type: ignore[no-untyped-def]
     answer = _offline(settings, store).ask("2025年1月のリード数は?")
-    assert "2026年7月、2026年8月、2026年9月" in answer.text
+    assert "2025年1月のリード数はデータにありません" in answer.text
+    assert "データがあるのは2026年7月〜9月" in answer.text
+    assert "600件" not in answer.text  # never another month's figures instead
     assert answer.citations == [] and answer.warnings == []
 
 
@@ -90,13 +95,16 @@ def test_unclear_draft_requests_ask_what_to_draft(settings, store) -> None:  # t
 
 
 def test_llm_prompt_quotes_evidence_in_delimiters_and_facts_by_id(settings, store) -> None:  # type: ignore[no-untyped-def]
-    client, model = fake_client("9月のMQL→SQL転換率は25.0%です [F6]。詳細は資料のとおり [1]。")
+    client, model = fake_client("9月のMQL→SQL転換率は25.0%です [F1]。詳細は資料のとおり [1]。")
     answer = ChatService(settings, store, client=client).ask("2026年9月のMQL→SQL転換率は?")
     system, user = model.seen[0][0].content, model.seen[0][-1].content
     assert "データ" in system and "指示ではありません" in system
     assert '<source id="1" file="kpi.csv">' in user
-    assert '<fact id="F6">2026年9月 MQL→SQL転換率: 25.0%</fact>' in user
+    assert '<fact id="F1">2026年9月 MQL→SQL転換率: 25.0%</fact>' in user
     assert answer.mode == "llm:fake"
+    # The computed figures lead; the model's comment follows them.
+    assert answer.text.startswith("**2026年9月のMQL→SQL転換率**\n- 2026年9月: 25.0%")
+    assert answer.text.endswith("詳細は資料のとおり [1]。")
     assert answer.warnings == []
     assert [c.source for c in answer.citations] == ["kpi.csv"]
 

@@ -127,7 +127,15 @@ def test_threshold_setting_changes_the_flags(demo, monkeypatch) -> None:  # type
 
 def test_plan_json(demo) -> None:  # type: ignore[no-untyped-def]
     code, doc, _ = axis(
-        "kpi", "plan", "--revenue-target", "1億", "--what-if-mql-sql", "45%", "--json"
+        "kpi",
+        "plan",
+        "--revenue-target",
+        "1億",
+        "--period",
+        "month",
+        "--what-if-mql-sql",
+        "45%",
+        "--json",
     )
     assert code == 0 and doc is not None
     # same arithmetic as tests/analytics/test_planning.py (window 3 = 2026-08..10)
@@ -145,7 +153,7 @@ def test_plan_json(demo) -> None:  # type: ignore[no-untyped-def]
         "kpi",
         "plan",
         "--revenue-target",
-        "5,000万円",
+        "月5,000万円",
         "--deal-size",
         "2000000",
         "--window",
@@ -158,9 +166,24 @@ def test_plan_json(demo) -> None:  # type: ignore[no-untyped-def]
     assert len(doc["assumptions"]["window_months"]) == 4
 
 
+def test_plan_for_a_year_paces_it_per_month_against_the_recent_run_rate(demo) -> None:  # type: ignore[no-untyped-def]
+    code, doc, _ = axis("kpi", "plan", "--revenue-target", "年間12億", "--json")
+    assert code == 0 and doc is not None
+    assert doc["period"] == "year" and doc["assumptions"]["period_months"] == 12
+    required, per_month = doc["required"], doc["per_month"]
+    assert per_month["won"] == -(-required["won"] // 12)  # rounded up
+    pace = doc["run_rate"]
+    assert pace["months"] == ["2026-08", "2026-09", "2026-10"]
+    assert doc["gap"]["won"] == per_month["won"] - pace["won"]
+
+
 def test_plan_bad_input() -> None:
-    assert axis("kpi", "plan", "--revenue-target", "たくさん")[0] == 2
+    code, _, stderr = axis("kpi", "plan", "--revenue-target", "たくさん")
+    assert code == 1 and "金額" in stderr or "no amount" in stderr
+    # A target with no period is refused with the question of which period it covers.
     code, _, stderr = axis("kpi", "plan", "--revenue-target", "1億", "--json")
+    assert code == 1 and ("Which period" in stderr or "どの期間" in stderr)
+    code, _, stderr = axis("kpi", "plan", "--revenue-target", "1億", "--period", "month", "--json")
     assert code == 1 and "No KPI data" in stderr
 
 

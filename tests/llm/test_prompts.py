@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.analytics.query.llm import PROMPT_INPUTS as KPI_INPUTS
 from assistant.chat.service import PROMPT_INPUTS as CHAT_INPUTS
 from assistant.drafts.generate import PROMPT_INPUTS as DRAFT_INPUTS
 from assistant.errors import PromptError
@@ -13,7 +14,7 @@ from assistant.feedback.namer import PROMPT_INPUTS as FEEDBACK_INPUTS
 from assistant.llm import PromptRegistry, default_registry
 from assistant.llm.prompts import LANGUAGES
 
-PROMPT_INPUTS = {**CHAT_INPUTS, **DRAFT_INPUTS, **FEEDBACK_INPUTS}
+PROMPT_INPUTS = {**CHAT_INPUTS, **DRAFT_INPUTS, **FEEDBACK_INPUTS, **KPI_INPUTS}
 
 
 def test_every_prompt_matches_its_caller_in_every_language() -> None:

@@ -74,15 +74,32 @@ def test_choosing_a_month_updates_the_funnel(demo) -> None:  # type: ignore[no-u
 def test_reverse_plan_with_what_if(demo) -> None:  # type: ignore[no-untyped-def]
     at = _dashboard()
     inputs = {n.label: n for n in at.number_input}
-    inputs["売上目標（円）"].set_value(100_000_000)
+    target = next(x for x in at.text_input if x.label.startswith("売上目標"))
+    target.set_value("月1億")
     inputs["もしMQL→SQL転換率が（%）"].set_value(45.0)
     next(b for b in at.button if b.label == "逆算する").click().run()
     assert not at.exception
     plan = at.dataframe[-1].value
     assert list(plan["期間合計"]) == [2637, 793, 199, 42, 20_495_812]  # test_planning.py
     assert list(plan["もしもの場合"]) == [1474, 443, 199, 42, 11_456_514]
+    assert list(plan["月あたりの差"])[0] == 2637 - list(plan["直近の月平均"])[0]
     assert any("必要なリードは1,163件少なく" in i.value for i in at.info)
     assert len(at.get("download_button")) == 4
+
+
+def test_a_target_without_its_period_is_refused_with_the_question(demo) -> None:  # type: ignore[no-untyped-def]
+    at = _dashboard()
+    target = next(x for x in at.text_input if x.label.startswith("売上目標"))
+    target.set_value("2億")
+    next(b for b in at.button if b.label == "逆算する").click().run()
+    assert not at.exception
+    assert any("どの期間の目標ですか" in e.value for e in at.error)
+    # The same figure given as a year is planned over twelve months.
+    period = next(s for s in at.selectbox if s.label == "目標の期間")
+    period.select("year")
+    next(b for b in at.button if b.label == "逆算する").click().run()
+    plan = at.dataframe[-1].value
+    assert list(plan["月あたり"])[3] == -(-list(plan["期間合計"])[3] // 12)
 
 
 def test_english(demo) -> None:  # type: ignore[no-untyped-def]

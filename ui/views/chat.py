@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from assistant.chat import Answer, ChatService, StoredMessage
@@ -21,7 +23,30 @@ def _service(workspace: str) -> ChatService:
     return ChatService(settings, state.store(workspace))
 
 
+def _chart(answer: Answer) -> None:
+    """A line over the months of a trend, its axis in % or yen as the metric is."""
+    points = pd.DataFrame(answer.chart)
+    kind = str(points["kind"].iloc[0])
+    axis = {"ratio": ".1%", "yen": ",.0f"}.get(kind, ",.0f")
+    title = str((answer.kpi or {}).get("statement", ""))
+    chart = (
+        alt.Chart(points, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("month:O", title=t("chat_chart_month"), sort=None),
+            y=alt.Y("value:Q", title=t(f"chat_chart_{kind}"), axis=alt.Axis(format=axis)),
+            tooltip=[
+                alt.Tooltip("month:O", title=t("chat_chart_month")),
+                alt.Tooltip("value:Q", title=t(f"chat_chart_{kind}"), format=axis),
+            ],
+        )
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
 def _render_answer(answer: Answer) -> None:
+    if answer.chart:
+        _chart(answer)
     if answer.notice:
         st.caption(f"ℹ️ {answer.notice}")
     if (draft_id := answer.draft_id) is not None:  # the chat made a draft: open it

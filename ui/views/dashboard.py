@@ -17,7 +17,12 @@ from assistant.analytics import format as fmt
 from assistant.analytics.crm.importer import import_bytes, store_import
 from assistant.analytics.format import label
 from assistant.analytics.funnel import FunnelRow
-from assistant.analytics.planning import default_revenue_target, what_if
+from assistant.analytics.planning import (
+    PERIOD_MONTHS,
+    default_revenue_target,
+    target_period,
+    what_if,
+)
 from assistant.analytics.report import (
     KpiReport,
     segments,
@@ -196,17 +201,18 @@ def plan_section(report: KpiReport) -> None:
     back_then = first_window_rate(report, "mql_to_sql", months=settings.kpi_window)
     with st.form("plan"):
         c1, c2 = st.columns(2)
-        target = c1.number_input(
+        target_text = c1.text_input(
             t("dash_plan_target"),
-            min_value=1,
-            value=default.revenue if default else None,
-            step=1_000_000,
-            placeholder=t("dash_plan_target_needed"),
+            value=t("dash_plan_target_value", amount=f"{default.revenue:,}") if default else "",
+            placeholder=t("dash_plan_target_placeholder"),
         )
         deal = c2.number_input(t("dash_plan_deal"), min_value=0, value=0, step=100_000)
         c3, c4, c5 = st.columns(3)
         window = c3.number_input(t("dash_plan_window"), 1, 36, settings.kpi_window)
-        months = c4.number_input(t("dash_plan_months"), 1, 36, 1)
+        periods = ["text", *PERIOD_MONTHS]
+        period = c4.selectbox(
+            t("dash_plan_period"), periods, format_func=lambda p: t(f"dash_period_{p}")
+        )
         rate = c5.number_input(
             t("dash_plan_whatif"), 0.1, 100.0, round((back_then or 0.3) * 100, 1), step=0.5
         )
@@ -222,20 +228,21 @@ def plan_section(report: KpiReport) -> None:
         )
     if not submitted:
         return
-    if not target:
+    if not target_text.strip():
         st.error(t("dash_plan_target_needed"))
         return
     try:
+        target, covers = target_period(target_text, None if period == "text" else period)
         scenario = what_if(
             report.figures,
             value=Decimal(str(rate)) / 100,
-            revenue_target=int(target),
+            revenue_target=target,
             deal_size=int(deal) or None,
             window=int(window),
-            period_months=int(months),
+            period_months=PERIOD_MONTHS[covers],
         )
     except AxisError as exc:
-        st.error(str(exc))
+        st.error(exc.localized(lang()))
         return
     plan = scenario.base
     frame = pd.DataFrame(plan_rows(plan, scenario))
@@ -248,6 +255,8 @@ def plan_section(report: KpiReport) -> None:
                 "stage": t("dash_col_stage"),
                 "period": t("dash_col_period"),
                 "per_month": t("dash_col_per_month"),
+                "run_rate": t("dash_col_run_rate"),
+                "gap": t("dash_col_gap"),
                 "what_if": t("dash_col_what_if"),
             }
         ),

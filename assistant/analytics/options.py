@@ -31,6 +31,7 @@ class KpiOptions:
 
     @classmethod
     def of(cls, settings: Settings) -> KpiOptions:
+        settings.ensure_dirs()
         stored = load_workspace_settings(settings.database_url, settings.workspace)
         start = stored.get("fiscal_start_month", str(settings.fiscal_start_month))
         return cls(
@@ -59,8 +60,16 @@ def parse_fiscal_start(text: str) -> int:
     )
 
 
-def save_option(settings: Settings, key: str, value: str | None) -> None:
-    """Validate and store one workspace setting (``None`` returns it to the default)."""
+def stored_options(settings: Settings) -> dict[str, str]:
+    """The settings this workspace has stored itself (the others follow the defaults)."""
+    settings.ensure_dirs()
+    stored = load_workspace_settings(settings.database_url, settings.workspace)
+    return {k: v for k, v in stored.items() if k in WORKSPACE_KEYS}
+
+
+def save_option(settings: Settings, key: str, value: str | None) -> str | None:
+    """Validate and store one workspace setting (``None`` returns it to the default);
+    the value as stored (「4月」 is stored as ``4``)."""
     if key not in WORKSPACE_KEYS:
         raise AnalyticsError(
             f"unknown setting '{key}' — one of {', '.join(WORKSPACE_KEYS)}",
@@ -73,3 +82,4 @@ def save_option(settings: Settings, key: str, value: str | None) -> None:
             value = SourcePolicy.parse(value).as_text()
     settings.ensure_dirs()
     save_workspace_setting(settings.database_url, settings.workspace, key, value)
+    return value

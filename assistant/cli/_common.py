@@ -50,8 +50,18 @@ def errors() -> Iterator[None]:
     try:
         yield
     except AxisError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        lang = _language()
+        label = "エラー" if lang == "ja" and exc.ja else "error"
+        err.print(f"[bold red]{label}:[/] {exc.localized(lang)}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
+
+
+def _language() -> str:
+    """The user's language for a message (``AXIS_LANGUAGE``); English if settings are broken."""
+    try:
+        return load_settings().language
+    except Exception:  # the error being reported may be the settings themselves
+        return "en"
 
 
 @contextmanager

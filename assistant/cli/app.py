@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import chat, draft, feedback, knowledge, kpi, review
+from assistant.cli import chat, draft, feedback, knowledge, kpi, review, settings
 
 app = typer.Typer(help="Axis — grounded marketing-strategy assistant.", no_args_is_help=True)
 app.command("ingest")(knowledge.ingest)
@@ -22,6 +22,7 @@ app.command("draft")(draft.draft)
 app.add_typer(feedback.app, name="feedback")
 app.add_typer(kpi.app, name="kpi")
 app.add_typer(review.review_app, name="review")
+app.add_typer(settings.app, name="settings")
 
 
 def main() -> None:

@@ -191,3 +191,25 @@ def test_sources_that_do_not_fit_the_context_window_are_left_out(settings, store
     user = sent[-1].content
     assert all(f'<source id="{ref}"' in user for ref in kept)
     assert f'<source id="{given}"' not in user
+
+
+def test_a_trend_question_without_kpi_words_is_routed_by_the_query_and_charted(
+    settings, store
+) -> None:  # type: ignore[no-untyped-def]
+    answer = _offline(settings, store).ask(
+        "How did the MQL to SQL rate move from July to September 2026?", lang="en"
+    )
+    assert answer.intent == "kpi"
+    assert answer.kpi is not None and answer.kpi["query"]["op"] == "trend"
+    assert [p["month"] for p in answer.chart] == ["2026-07", "2026-08", "2026-09"]
+    # 54/180, 52/195, 50/200
+    for shown in ("2026-07: 30.0%", "2026-08: 26.7%", "2026-09: 25.0%"):
+        assert shown in answer.text
+    assert answer.warnings == []
+
+
+def test_first_month_below_a_rate_is_a_month_not_the_latest_figures(settings, store) -> None:  # type: ignore[no-untyped-def]
+    answer = _offline(settings, store).ask("MQL→SQL転換率が初めて28%を下回ったのは何月？")
+    assert answer.kpi is not None and answer.kpi["months"] == ["2026-08"]
+    assert "2026年8月: 26.7%" in answer.text
+    assert "700件" not in answer.text

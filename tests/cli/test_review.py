@@ -121,7 +121,7 @@ def test_unverified_number_blocks_approval_until_an_override_comment(demo_home: 
     codes = [w["code"] for w in edited["draft"]["warnings"]]
     assert "unverified_number" in codes
     code, _, err = axis("review", "approve", draft_id)
-    assert code == 1 and "99.9%" in err and "--comment" in err
+    assert code == 1 and "99.9%" in err and ("--comment" in err or "理由を書いて承認" in err)
     assert axis("review", "show", draft_id, "--json")[1]["status"] == "draft"
     code, record, err = axis(
         "review",

@@ -110,3 +110,12 @@ def test_asking_for_an_sla_draft_links_to_it_on_the_review_page(seeded_store, se
     assert [link.proto.page for link in links] == ["review"]
     assert f"#{record.id}" in links[0].proto.label
     assert f"id={record.id}" in links[0].proto.query_string
+
+
+def test_a_trend_answer_draws_a_chart_and_keeps_it_on_rerun(seeded_store) -> None:  # type: ignore[no-untyped-def]
+    at = _ask(_run(), "2026年7月〜9月のMQL→SQL転換率の推移は？")
+    assert not at.exception and not at.error
+    assert "2026年7月〜9月のMQL→SQL転換率（月次推移）" in _texts(at)
+    assert len(at.get("vega_lite_chart")) == 1
+    at = at.run()  # read back from the stored conversation
+    assert len(at.get("vega_lite_chart")) == 1

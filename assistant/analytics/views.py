@@ -13,6 +13,8 @@ from assistant.analytics.achievement import ACHIEVEMENT_STAGES
 from assistant.analytics.funnel import RATES, STEP_RATES
 from assistant.analytics.models import json_number, json_yen
 from assistant.analytics.planning import Plan, WhatIf
+from assistant.analytics.query.execute import KpiData
+from assistant.analytics.query.model import Period
 from assistant.analytics.report import KpiReport
 from assistant.domain import FUNNEL_STAGES
 
@@ -114,10 +116,79 @@ def first_window_rate(report: KpiReport, rate: str, *, months: int) -> float | N
 
 
 __all__ = [
+    "PERIOD_METRICS",
     "achievement_rows",
+    "period_rows",
     "first_window_rate",
     "funnel_stages",
     "json_yen",
     "plan_rows",
     "rate_series",
 ]
+
+
+PERIOD_METRICS: tuple[str, ...] = (
+    "leads",
+    "mql",
+    "sql",
+    "won",
+    "revenue",
+    "spend",
+    "lead_to_mql",
+    "mql_to_sql",
+    "sql_to_won",
+    "cpl",
+    "achievement(won)",
+    "achievement(revenue)",
+)
+
+
+class PeriodRow(TypedDict):
+    period: str  # 「2025年度第3四半期（2025年10月〜12月）」, with its months
+    name: str  # 「2025年度第3四半期」 / FY2025 Q3
+    months: list[str]
+    complete: bool  # every month of the period has data and none is still running
+    values: dict[str, float | None]
+
+
+def period_rows(data: KpiData, *, by: str, lang: str) -> list[PeriodRow]:
+    """The funnel by fiscal quarter, half or year (``by``), each figure pooled over the
+    period's months the way a question about that period is answered — one engine."""
+    from assistant.analytics.query import execute
+    from assistant.analytics.query.model import (
+        FiscalYearPeriod,
+        HalfPeriod,
+        KpiQuery,
+        QuarterPeriod,
+    )
+    from assistant.analytics.query.periods import describe_period, fiscal_name, resolve
+
+    cal = data.calendar
+    periods: list[Period] = []
+    for month in cal.data_months:
+        fy, q = cal.quarter_of(month)
+        period: Period
+        if by == "quarter":
+            period = QuarterPeriod(fy=fy, q=q)
+        elif by == "half":
+            period = HalfPeriod(fy=fy, h=1 if q <= 2 else 2)
+        else:
+            period = FiscalYearPeriod(fy=fy)
+        if period not in periods:
+            periods.append(period)
+    metrics = [m for m in PERIOD_METRICS if data.has_metric(m)]
+    rows: list[PeriodRow] = []
+    for period in periods:
+        result = execute(KpiQuery(op="period_aggregate", metrics=metrics, period=period), data)
+        months = resolve(period, cal).months
+        values = {v.metric: json_number(v.value) for v in result.values}
+        rows.append(
+            PeriodRow(
+                period=describe_period(period, cal, lang),
+                name=fiscal_name(period, cal, lang),
+                months=months,
+                complete=not result.notes,
+                values={m: values.get(m) for m in metrics},
+            )
+        )
+    return rows

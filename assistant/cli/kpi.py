@@ -37,6 +37,8 @@ from assistant.cli._common import (
     settings_for,
     yen_option,
 )
+from assistant.config import Settings
+from assistant.errors import NotFoundError
 from assistant.text.months import format_period
 
 app = typer.Typer(help="KPI funnel report, reverse planning, CRM imports.", no_args_is_help=True)
@@ -53,37 +55,53 @@ def _yen_text(value: Decimal | int | None) -> str:
     return "—" if value is None else fmt.yen(value, "en")
 
 
+_SEVERITY = {
+    "critical": ("重大", "critical"),
+    "warning": ("注意", "warning"),
+    "info": ("情報", "info"),
+}
+
+
 @app.command("report")
 def report(
     month: Annotated[str | None, typer.Option(help="Only this month (YYYY-MM).")] = None,
     segment: Annotated[str | None, typer.Option(help="Only this segment/channel.")] = None,
     source: Annotated[str | None, typer.Option(help="Only this file's rows.")] = None,
+    by: Annotated[
+        str,
+        typer.Option(help="month, or quarter / half / year of the workspace's fiscal year."),
+    ] = "month",
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Funnel, rates, CPL, ROI, achievement and diagnosis per month."""
+    """Funnel, rates, CPL, ROI, achievement and diagnosis per month (or fiscal period)."""
     from assistant.analytics.report import workspace_report
 
+    if by not in ("month", "quarter", "half", "year"):
+        raise typer.BadParameter(f"--by {by!r}: one of month, quarter, half, year")
     wanted = month_option(month)
     with errors():
         settings = settings_for(workspace)
+        if by != "month":
+            _period_report(settings, by, as_json=as_json)
+            return
         result = workspace_report(settings, month=wanted, segment=segment, source=source)
     if as_json:
         emit(result.as_json())
         return
+    lang = settings.language
+    ja = lang == "ja"
     table = Table(
-        "month",
-        "leads",
-        "MQL",
-        "SQL",
-        "won",
+        "月" if ja else "month",
+        *(fmt.label(k, lang) for k in ("leads", "mql", "sql", "won")),
         "L→MQL",
         "MQL→SQL",
-        "SQL→won",
+        "SQL→" + ("受注" if ja else "won"),
         "CPL",
         "ROI",
-        "below target",
+        "目標未達" if ja else "below target",
     )
+    table.columns[0].no_wrap = True
     for m in result.months:
         row = result.funnel.row(m)
         assert row is not None
@@ -92,13 +110,78 @@ def report(
             m,
             *(f"{v:,}" if v is not None else "—" for v in (f.leads, f.mql, f.sql, f.won)),
             *(_pct(row.rates[r]) for r in ("lead_to_mql", "mql_to_sql", "sql_to_won")),
-            _yen_text(row.costs["cpl"]),
+            fmt.yen(row.costs["cpl"], lang) if row.costs["cpl"] is not None else "—",
             _pct(row.roi),
-            ", ".join(result.achievement.flags(m)),
+            "、".join(fmt.label(s, lang) for s in result.achievement.flags(m)),
         )
     out.print(table)
     for finding in result.diagnosis:
-        out.print(f"[bold]{finding.code}[/] {finding.message(settings.language)}", highlight=False)
+        tag = _SEVERITY.get(finding.severity, (finding.severity, finding.severity))[0 if ja else 1]
+        out.print(f"[bold]【{tag}】[/] {finding.message(lang)}", highlight=False)
+
+
+def _period_report(settings: Settings, by: str, *, as_json: bool) -> None:
+    """The funnel per fiscal quarter, half or year, pooled like a question about it."""
+    from assistant.analytics.options import KpiOptions
+    from assistant.analytics.query import KpiData
+    from assistant.analytics.report import workspace_rows
+    from assistant.analytics.views import period_rows
+
+    lang = settings.language
+    data = KpiData.of(workspace_rows(settings), KpiOptions.of(settings))
+    if not data.calendar.data_months:
+        raise NotFoundError(
+            "No KPI data in this workspace — ingest a KPI file (axis ingest FILE) or import a "
+            "CRM export (axis kpi import hubspot FILE)",
+            ja="このワークスペースにはKPIデータがありません — KPIファイルを取り込むか（axis ingest "
+            "ファイル）、CRMのエクスポートを取り込んでください（axis kpi import hubspot ファイル）",
+        )
+    rows = period_rows(data, by=by, lang=lang)
+    if as_json:
+        emit({"by": by, "fiscal_start_month": data.calendar.fiscal_start, "periods": rows})
+        return
+    ja = lang == "ja"
+    shown = ("leads", "mql", "sql", "won", "mql_to_sql", "cpl", "revenue", "achievement(won)")
+    table = Table("期間" if ja else "period", *(_short_label(k, lang) for k in shown))
+    table.columns[0].no_wrap = True
+    for r in rows:
+        name = r["name"] + ("" if r["complete"] else " *")
+        table.add_row(name, *(_period_value(k, r["values"].get(k), lang) for k in shown))
+    out.print(table)
+    if not all(r["complete"] for r in rows):
+        out.print(
+            "* 集計中の月やデータのない月を含む期間です（ある月だけで計算）"
+            if ja
+            else "* the period has a running month or months without data (computed on the "
+            "months it has)",
+            highlight=False,
+        )
+
+
+_SHORT = {
+    "leads": ("リード", "leads"),
+    "mql": ("MQL", "MQL"),
+    "sql": ("SQL", "SQL"),
+    "won": ("受注", "won"),
+    "mql_to_sql": ("MQL→SQL", "MQL→SQL"),
+    "cpl": ("CPL", "CPL"),
+    "revenue": ("売上", "revenue"),
+    "achievement(won)": ("受注達成率", "won/target"),
+}
+
+
+def _short_label(key: str, lang: str) -> str:
+    return _SHORT[key][0 if lang == "ja" else 1]
+
+
+def _period_value(key: str, value: float | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    if key in fmt.RATE_METRICS or key.startswith("achievement"):
+        return fmt.percent(Decimal(str(value)))
+    if key in fmt.YEN_METRICS:
+        return fmt.yen(Decimal(str(value)), lang)
+    return f"{int(value):,}"
 
 
 _PLAN_ROWS = ("won", "sql", "mql", "leads", "budget")

@@ -235,3 +235,18 @@ def test_human_output_shows_percent_with_one_decimal(demo) -> None:  # type: ign
     assert result.exit_code == 0
     assert "24.4%" in result.stdout and "¥7,778" in result.stdout
     assert "ボトルネックはMQL→SQL転換率です" in result.stdout
+
+
+def test_report_by_fiscal_quarter_pools_like_a_question_about_it(demo) -> None:  # type: ignore[no-untyped-def]
+    code, doc, _ = axis("kpi", "report", "--by", "quarter", "--json")
+    assert code == 0 and doc is not None and doc["fiscal_start_month"] == 4
+    first = doc["periods"][0]
+    assert first["months"] == ["2025-10", "2025-11", "2025-12"]
+    assert first["values"]["leads"] == 1245  # 400 + 415 + 430
+    assert first["values"]["mql_to_sql"] == pytest.approx(
+        (54 + 56 + 58) / (120 + 123 + 131), abs=1e-6
+    )
+    code, doc, _ = axis("ask", "2025年度第3四半期のMQL→SQL転換率は？", "--json")
+    assert code == 0 and doc is not None
+    assert "44.9%" in doc["answer"]  # the same figure as the report's
+    assert axis("kpi", "report", "--by", "week")[0] == 2

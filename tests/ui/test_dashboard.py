@@ -51,8 +51,9 @@ def test_dashboard_shows_the_demo_numbers_and_findings(demo) -> None:  # type: i
     }
     charts = [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")]
     assert [c["mark"]["type"] for c in charts] == ["bar", "line"]  # funnel, rate trends
-    assert [b.label for b in at.get("download_button")] == ["CSVをダウンロード"] * 3
-    heat = at.dataframe[0].value
+    assert [b.label for b in at.get("download_button")] == ["CSVをダウンロード"] * 4
+    # (funnel, rates, fiscal periods, achievement)
+    heat = next(d.value for d in at.dataframe if "2026-10" in d.value.columns)
     assert heat.loc["SQL数", "2026-10"] == "⚠ 71.6%"  # 53/74, below 80%
     assert heat.loc["受注数", "2026-06"] == "⚠ 75.0%"  # 12/16
     assert heat.loc["SQL数", "2026-06"] == "84.6%"  # 55/65, not marked
@@ -84,7 +85,7 @@ def test_reverse_plan_with_what_if(demo) -> None:  # type: ignore[no-untyped-def
     assert list(plan["もしもの場合"]) == [1474, 443, 199, 42, 11_456_514]
     assert list(plan["月あたりの差"])[0] == 2637 - list(plan["直近の月平均"])[0]
     assert any("必要なリードは1,163件少なく" in i.value for i in at.info)
-    assert len(at.get("download_button")) == 4
+    assert len(at.get("download_button")) == 5
 
 
 def test_a_target_without_its_period_is_refused_with_the_question(demo) -> None:  # type: ignore[no-untyped-def]
@@ -107,3 +108,17 @@ def test_english(demo) -> None:  # type: ignore[no-untyped-def]
     assert at.title[0].value == "KPI dashboard"
     assert any(w.value.startswith("The bottleneck is the MQL→SQL rate") for w in at.warning)
     assert {m.label for m in at.main.metric} == {"Leads", "MQL→SQL", "CPL", "Marketing ROI"}
+
+
+def test_fiscal_periods_follow_the_workspace_fiscal_year(demo) -> None:  # type: ignore[no-untyped-def]
+    from assistant.analytics.options import save_option
+    from assistant.config import load_settings
+
+    at = _dashboard()
+    table = next(d.value for d in at.dataframe if "期間" in d.value.columns)
+    assert list(table["期間"])[:2] == ["2025年度第3四半期", "2025年度第4四半期"]
+    assert list(table["リード数"])[0] == "1,245件"  # 400 + 415 + 430
+    save_option(load_settings(), "fiscal_start_month", "1")
+    at = _dashboard()
+    table = next(d.value for d in at.dataframe if "期間" in d.value.columns)
+    assert list(table["期間"])[0] == "2025年度第4四半期"  # Oct–Dec of a calendar year

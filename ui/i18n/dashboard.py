@@ -76,6 +76,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "dash_period_quarter": {"ja": "四半期（3か月）", "en": "a quarter (3 months)"},
     "dash_period_half": {"ja": "半期（6か月）", "en": "a half year (6 months)"},
     "dash_period_year": {"ja": "年間（12か月）", "en": "a year (12 months)"},
+    "dash_periods": {"ja": "四半期・半期・年度", "en": "Quarters, halves and fiscal years"},
+    "dash_periods_by": {"ja": "集計の単位", "en": "By"},
+    "dash_by_quarter": {"ja": "四半期", "en": "Quarter"},
+    "dash_by_half": {"ja": "半期", "en": "Half"},
+    "dash_by_year": {"ja": "年度", "en": "Fiscal year"},
+    "dash_col_period_name": {"ja": "期間", "en": "Period"},
+    "dash_vs_target": {"ja": "{stage}の目標達成率", "en": "{stage} vs target"},
+    "dash_periods_partial": {
+        "ja": "* 集計中の月やデータのない月を含む期間です（データのある月だけで計算しています）。",
+        "en": "* The period has a running month or months without data (computed on the months it has).",
+    },
+    "dash_periods_fiscal": {
+        "ja": "期首は{month}月です（`axis settings set fiscal_start_month` で変更できます）。",
+        "en": "The fiscal year starts in month {month} (change it with `axis settings set fiscal_start_month`).",
+    },
     "dash_col_run_rate": {"ja": "直近の月平均", "en": "Recent monthly pace"},
     "dash_col_gap": {"ja": "月あたりの差", "en": "Gap per month"},
     "dash_plan_deal": {

@@ -17,12 +17,14 @@ from assistant.analytics import format as fmt
 from assistant.analytics.crm.importer import import_bytes, store_import
 from assistant.analytics.format import label
 from assistant.analytics.funnel import FunnelRow
+from assistant.analytics.options import KpiOptions
 from assistant.analytics.planning import (
     PERIOD_MONTHS,
     default_revenue_target,
     target_period,
     what_if,
 )
+from assistant.analytics.query import KpiData
 from assistant.analytics.report import (
     KpiReport,
     segments,
@@ -34,6 +36,7 @@ from assistant.analytics.views import (
     achievement_rows,
     first_window_rate,
     funnel_stages,
+    period_rows,
     plan_rows,
     rate_series,
 )
@@ -150,6 +153,47 @@ def rates_section(report: KpiReport) -> None:
     )
     st.altair_chart(chart, width="stretch")
     _download(frame.drop(columns=["label"]), "conversion-rates")
+
+
+def periods_section(stored: list[StoredKpiMonth]) -> None:
+    """Fiscal quarters, halves or years, pooled by the same engine chat answers with."""
+    st.subheader(t("dash_periods"))
+    by = st.radio(
+        t("dash_periods_by"),
+        ["quarter", "half", "year"],
+        format_func=lambda b: t(f"dash_by_{b}"),
+        horizontal=True,
+    )
+    data = KpiData.of(stored, KpiOptions.of(settings))
+    rows = period_rows(data, by=by, lang=lang())
+    if not rows:
+        return
+    metrics = list(rows[0]["values"])
+    frame = pd.DataFrame(
+        [{"period": r["name"], "complete": r["complete"], **r["values"]} for r in rows]
+    )
+    shown = pd.DataFrame(
+        {t("dash_col_period_name"): [r["name"] + ("" if r["complete"] else " *") for r in rows]}
+    )
+    for m in metrics:
+        shown[_metric_label(m)] = [_show(m, r["values"][m]) for r in rows]
+    st.dataframe(shown, hide_index=True)
+    if not all(r["complete"] for r in rows):
+        st.caption(t("dash_periods_partial"))
+    st.caption(t("dash_periods_fiscal", month=data.calendar.fiscal_start))
+    _download(frame, f"kpi-by-{by}")
+
+
+def _metric_label(metric: str) -> str:
+    if metric.startswith("achievement("):
+        return t("dash_vs_target", stage=label(metric[len("achievement(") : -1], lang()))
+    return label(metric, lang())
+
+
+def _show(metric: str, value: float | None) -> str:
+    if value is None:
+        return "—"
+    return fmt.metric(metric, Decimal(str(value)), lang())
 
 
 def achievement_section(report: KpiReport) -> None:
@@ -338,6 +382,7 @@ def report_sections(stored: list[StoredKpiMonth]) -> None:
         metrics_section(row)
     funnel_section(report, month)
     rates_section(report)
+    periods_section(stored)
     achievement_section(report)
     diagnosis_section(report)
     plan_section(report)

@@ -157,11 +157,11 @@ def describe_period(period: Period, cal: Calendar, lang: str) -> str:
         return span(months, lang)
     if isinstance(fixed, CalendarYearPeriod):
         return f"{fixed.year}年（1〜12月）" if ja else f"calendar {fixed.year}"
-    name = _fiscal_name(fixed, cal, lang)
+    name = fiscal_name(fixed, cal, lang)
     return f"{name}（{span(months, lang)}）" if ja else f"{name} ({span(months, lang)})"
 
 
-def _fiscal_name(period: Period, cal: Calendar, lang: str) -> str:
+def fiscal_name(period: Period, cal: Calendar, lang: str) -> str:
     ja = lang == "ja"
     fy = getattr(period, "fy", 0)
     if isinstance(period, QuarterPeriod):

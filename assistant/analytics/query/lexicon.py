@@ -27,14 +27,14 @@ METRIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "sql_to_won",
             rf"sqls?{_TO}{_ARROW_WON}(?:率|rate|conversion)?|受注率|成約率|win\s*rate|close\s*rate",
         ),
-        ("cost_per_mql", r"mql単価|mql獲得単価|cost\s+per\s+mql"),
-        ("cost_per_sql", r"sql単価|sql獲得単価|cost\s+per\s+sql"),
+        ("cost_per_mql", r"mql単価|mql獲得単価|cost[\s-]+per[\s-]+mql"),
+        ("cost_per_sql", r"sql単価|sql獲得単価|cost[\s-]+per[\s-]+sql"),
         (
             "cac",
             r"\bcac\b|cac(?=[^a-z]|$)|顧客獲得単価|顧客獲得コスト|受注獲得単価"
-            r"|cost\s+per\s+(?:deal|win|acquisition|customer|closed)|customer\s+acquisition\s+cost",
+            r"|cost[\s-]+per[\s-]+(?:deal|win|acquisition|customer|closed)|customer\s+acquisition\s+cost",
         ),
-        ("cpl", r"cpl|リード(?:獲得)?単価|cost\s+per\s+lead"),
+        ("cpl", r"cpl|リード(?:獲得)?単価|cost[\s-]+per[\s-]+lead"),
         (
             "roi",
             r"roi|roas|投資対効果|費用対効果|return\s+on\s+(?:marketing\s+)?(?:investment|spend)",

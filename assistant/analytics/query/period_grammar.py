@@ -116,7 +116,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + rf"({_EN_MONTH})\s*,?\s*(\d{{4}})",
         ),
         ("fy", r"(\d{4})\s*年度"),
-        ("fy", r"\bfy\s*'?(\d{4}|\d{2})\b"),
+        ("fy", r"(?<![a-z])fy\s*'?(\d{4}|\d{2})(?!\d)"),
         ("fy", r"(?:fiscal|financial)\s+(?:year\s+)?(\d{4})"),
         (
             "rel",
@@ -149,7 +149,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"先月|前月(?!比|と|から)|(?<!the\s)last\s+month(?!\s+(?:that|when|where|our|we|it|in\s+which|with))|previous\s+month|past\s+month|prior\s+month",
         ),
         ("rel", r"今月|当月|this\s+month|so\s+far\s+this\s+month|month\s+to\s+date|\bmtd\b"),
-        ("month", r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*期)"),
+        # 「2026年7〜9月」: the first month's 月 is left out when a range follows
+        (
+            "month",
+            r"(\d{4})\s*年\s*(\d{1,2})\s*(?:月(?!\s*期)|(?=\s*(?:〜|~|-|–|－|から)\s*\d{1,2}\s*月))",
+        ),
         ("month", r"(\d{4})\s*[-/.]\s*(\d{1,2})(?![\d/.])"),
         ("month", rf"({_EN_MONTH})\.?\s*,?\s*(\d{{4}})"),
         ("month", rf"(\d{{4}})\s+({_EN_MONTH})\b"),
@@ -421,23 +425,40 @@ def _ranges(text: str, mentions: list[Mention], cal: Calendar) -> list[Mention]:
         b = mentions[i + 1] if i + 1 < len(mentions) else None
         if b is not None and _RANGE_JOIN.match(text[a.end : b.start]):
             joiner = text[a.end : b.start].strip()
-            if joiner in ("and", "&", "・", "、", ",") and not _adjacent(a, b, cal):
+            between = bool(
+                re.search(r"between\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start])
+            )
+            if joiner in ("and", "&", "・", "、", ",") and not (between or _adjacent(a, b, cal)):
                 out.append(a)
                 i += 1
                 continue
-            start = resolve(a.period, cal).months
+            a_period = _year_from_end(text, a, b)
+            start = resolve(a_period, cal).months
             end_period = b.period
-            if isinstance(b.period, MonthPeriod) and isinstance(a.period, MonthPeriod):
-                end_period = _after(a.period.month, int(b.period.month[5:]))
+            if isinstance(b.period, MonthPeriod) and isinstance(a_period, MonthPeriod):
+                end_period = _after(a_period.month, int(b.period.month[5:]))
             end = resolve(end_period, cal).months
             if start and end and end[-1] >= start[0]:
                 span = RangePeriod(start=start[0], end=end[-1])
-                out.append(Mention(a.start, b.end, span, parts=(a.period, end_period)))
+                out.append(Mention(a.start, b.end, span, parts=(a_period, end_period)))
                 i += 2
                 continue
         out.append(a)
         i += 1
     return out
+
+
+def _year_from_end(text: str, a: Mention, b: Mention) -> Period:
+    """ "between July and December 2025": a start month written without its year takes the
+    end's (the year before when its month comes later in the year)."""
+    if not (isinstance(a.period, MonthPeriod) and isinstance(b.period, MonthPeriod)):
+        return a.period
+    if re.search(r"\d{4}", text[a.start : a.end]) or not re.search(r"\d{4}", text[b.start : b.end]):
+        return a.period
+    year, month = int(b.period.month[:4]), int(a.period.month[5:])
+    if month > int(b.period.month[5:]):
+        year -= 1
+    return MonthPeriod(month=f"{year:04d}-{month:02d}")
 
 
 def _adjacent(a: Mention, b: Mention, cal: Calendar) -> bool:

@@ -88,3 +88,20 @@ def test_a_metric_the_vocabulary_lacks_is_kept_as_unknown() -> None:
     parsed = parse("先月のセッション数は？", cal=CAL, segments=SEGMENTS)
     unknown = parsed.unknown_metric if isinstance(parsed, Understood) else parsed.metric
     assert unknown and "セッション" in unknown
+
+
+def test_ranges_written_without_the_first_month_word_or_year() -> None:
+    assert _months(_q("2025年7〜11月のSQL数"))[::4] == ["2025-07", "2025-11"]
+    between = _q("Average monthly MQLs between March and June 2026?")
+    assert (between.op, _months(between)[0], _months(between)[-1]) == (
+        "average",
+        "2026-03",
+        "2026-06",
+    )
+    across = _q("leads from November to February 2026")
+    assert _months(across)[0] == "2025-11"  # the start takes the year before
+
+
+def test_fiscal_year_and_cost_words_next_to_japanese_and_hyphens() -> None:
+    assert _months(_q("FY2024のマーケティング費用の合計"))[0] == "2024-04"
+    assert _q("Monthly cost-per-lead trend since April").metric == "cpl"

@@ -145,12 +145,12 @@ def _period_report(settings: Settings, by: str, *, as_json: bool) -> None:
     table = Table("期間" if ja else "period", *(_short_label(k, lang) for k in shown))
     table.columns[0].no_wrap = True
     for r in rows:
-        name = r["name"] + ("" if r["complete"] else " *")
+        name = r["name"] + ("" if r["complete"] else (" ※" if ja else " *"))
         table.add_row(name, *(_period_value(k, r["values"].get(k), lang) for k in shown))
     out.print(table)
     if not all(r["complete"] for r in rows):
         out.print(
-            "* 集計中の月やデータのない月を含む期間です（ある月だけで計算）"
+            "※ 集計中の月やデータのない月を含む期間です（データのある月だけで計算）"
             if ja
             else "* the period has a running month or months without data (computed on the "
             "months it has)",

@@ -233,7 +233,7 @@ def test_import_wrong_system_is_a_user_error() -> None:
 def test_human_output_shows_percent_with_one_decimal(demo) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["kpi", "report", "--month", "2026-10"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "24.4%" in result.stdout and "¥7,778" in result.stdout
+    assert "24.4%" in result.stdout and "7,778円" in result.stdout  # yen as Japanese writes it
     assert "ボトルネックはMQL→SQL転換率です" in result.stdout
 
 

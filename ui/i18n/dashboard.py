@@ -82,10 +82,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "dash_by_half": {"ja": "半期", "en": "Half"},
     "dash_by_year": {"ja": "年度", "en": "Fiscal year"},
     "dash_col_period_name": {"ja": "期間", "en": "Period"},
+    "dash_partial_mark": {"ja": " ※", "en": " *"},
     "dash_vs_target": {"ja": "{stage}の目標達成率", "en": "{stage} vs target"},
     "dash_periods_partial": {
-        "ja": "* 集計中の月やデータのない月を含む期間です（データのある月だけで計算しています）。",
-        "en": "* The period has a running month or months without data (computed on the months it has).",
+        "ja": "※ 集計中の月やデータのない月を含む期間です（データのある月だけで計算しています）。",
+        "en": "\\* The period has a running month or months without data (computed on the months it has).",
     },
     "dash_periods_fiscal": {
         "ja": "期首は{month}月です（`axis settings set fiscal_start_month` で変更できます）。",

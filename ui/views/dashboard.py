@@ -129,7 +129,7 @@ def funnel_section(report: KpiReport, month: str) -> None:
     st.altair_chart(chart, width="stretch")
     st.caption(
         " → ".join(
-            f"{r['stage'].upper()} {_pct(r['rate_from_previous'])}"
+            f"{label(r['stage'], lang())} {_pct(r['rate_from_previous'])}"
             for r in rows
             if r["rate_from_previous"] is not None
         )

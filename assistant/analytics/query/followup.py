@@ -31,6 +31,7 @@ SHIFT_BACK = re.compile(
 SHIFT_ON = re.compile(r"その次|翌月|次の月|その後|next\s+month|month\s+after|after\s+that", re.I)
 _TREND_MONTHS = 6
 _MULTI = ("period_aggregate", "months_below_threshold")
+_CONDITIONED = ("first_month_where", "last_month_where", "months_below_threshold")
 
 
 def _rebuilt(previous: KpiQuery, **changes: object) -> KpiQuery | None:
@@ -74,6 +75,8 @@ def follow_up(
             return _rebuilt(previous, period=understood.period.model_dump())
         return None
     if understood.missing == "period" and understood.metrics:
+        if previous.op in _CONDITIONED:
+            return None  # 「受注数は？」 after 「初めて30%を下回った月は？」 is a new question
         if previous.op in _MULTI or len(understood.metrics) > 1:
             return _rebuilt(
                 previous,

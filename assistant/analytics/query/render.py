@@ -171,7 +171,7 @@ class _Facts:
         if v.value is None:
             return shown
         fact = Fact(
-            id=f"F{len(self.items) + 1}",
+            id=f"F{sum(f.id.startswith('F') for f in self.items) + 1}",
             key=f"{v.label}:{v.metric}" + (f":{v.segment}" if v.segment else ""),
             label=name,
             value=float(v.value),
@@ -349,6 +349,7 @@ def render(result: QueryResult, cal: Calendar, lang: str) -> Rendered:
     ja = lang == "ja"
     said = statement(result.query, cal, lang)
     facts = _Facts(lang)
+    facts.items += _condition_facts(result.query, lang)
     lines = [f"**{said}**" if ja else f"**{said[:1].upper()}{said[1:]}**"]
     if result.status == "ok":
         values = _value_lines(result, cal, facts)
@@ -369,6 +370,31 @@ def render(result: QueryResult, cal: Calendar, lang: str) -> Rendered:
         lines.append(f"出典: {sources}" if ja else f"Source: {sources}")
     chart, chart_metric = _chart(result)
     return Rendered("\n".join(lines), said, facts.items, chart, chart_metric)
+
+
+def _condition_facts(q: KpiQuery, lang: str) -> list[Fact]:
+    """The threshold the statement names (「30%未満」) is the query's, so it is a fact too."""
+    pairs = []
+    if q.condition is not None:
+        pairs.append((q.condition.metric, q.condition.value))
+    if q.threshold is not None and q.metrics:
+        pairs.append((q.metrics[0], q.threshold))
+    out = []
+    for metric, value in pairs:
+        ratio = metric.startswith("achievement(") or metric in fmt.RATE_METRICS
+        unit = "ratio" if ratio else ("yen" if metric in COST_METRICS else "count")
+        out.append(
+            Fact(
+                id=f"C{len(out) + 1}",
+                key=f"condition:{metric}",
+                label=metric_name(metric, lang),
+                value=float(value),
+                unit=unit,
+                display=fmt.percent(Decimal(str(value))) if ratio else str(value),
+                source="query",
+            )
+        )
+    return out
 
 
 def _chart(result: QueryResult) -> tuple[list[dict[str, object]], str | None]:
@@ -419,49 +445,39 @@ def render_understood(
     }.get(understood.missing or "metric", ("どの指標か", "which metric"))
     data = span(list(cal.data_months), lang)
     names = ("、" if ja else ", ").join(metric_name(m, lang) for m in metrics)
-    lines: list[str] = []
+    example = _example([*understood.metrics, *metrics], cal, lang)
+    # Paragraphs apart (blank lines), so Markdown keeps them on their own lines.
     if ja:
-        lines.append(
+        head = (
             "KPIの質問として読み取れたのは次のとおりですが、"
-            + f"{missing[0]}が分からないため数値は出していません。"
+            f"{missing[0]}が分からないため数値は出していません。"
         )
-        if got:
-            lines += [f"- {g}" for g in got]
-        lines.append("")
-        lines.append(
+        scope = (
             f"答えられる範囲: {data}の月次データ" + (f"（指標: {names}）" if names else "") + "。"
         )
-        if segments:
-            lines.append(f"チャネル別: {'、'.join(segments)}。")
-        example = _example(metrics, cal, lang)
-        if example:
-            lines.append(f"例: 「{example}」")
+        channels = f"チャネル別: {'、'.join(segments)}。" if segments else ""
+        tail = f"例: 「{example}」" if example else ""
     else:
-        lines.append(
+        head = (
             f"I read this as a KPI question but could not tell {missing[1]}, "
             "so no figures are shown."
         )
-        if got:
-            lines += [f"- {g}" for g in got]
-        lines.append("")
-        lines.append(
+        scope = (
             f"What I can answer: monthly data for {data}"
             + (f" (metrics: {names})" if names else "")
             + "."
         )
-        if segments:
-            lines.append(f"By channel: {', '.join(segments)}.")
-        example = _example(metrics, cal, lang)
-        if example:
-            lines.append(f'For example: "{example}"')
-    return "\n".join(lines)
+        channels = f"By channel: {', '.join(segments)}." if segments else ""
+        tail = f'For example: "{example}"' if example else ""
+    parts = [head, "\n".join(f"- {g}" for g in got), scope, channels, tail]
+    return "\n\n".join(p for p in parts if p)
 
 
 def _example(metrics: Sequence[str], cal: Calendar, lang: str) -> str:
     if not cal.data_months or not metrics:
         return ""
     last = cal.data_months[-1]
-    metric = next((m for m in metrics if m == "mql_to_sql"), metrics[0])
+    metric = metrics[0]
     name = metric_name(metric, lang)
     if lang == "ja":
         return f"{format_month(last, lang)}の{name}は？"

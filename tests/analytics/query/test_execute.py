@@ -173,3 +173,11 @@ def test_a_trend_renders_a_chart_and_facts_for_every_value() -> None:
     assert [p["month"] for p in rendered.chart] == [m[0] for m in MONTHS]
     assert len(rendered.facts) == len(MONTHS)
     assert "2026年7月: 8,000円" in rendered.text
+
+
+def test_a_new_metric_after_a_condition_question_is_not_folded_into_the_condition() -> None:
+    data = _data()
+    first = ask("MQL→SQL転換率が初めて30%を下回ったのは何月？", data)
+    assert first.query is not None
+    then = ask("受注数は？", data, previous=first.query)
+    assert then.result is None and then.understood is not None  # which period?
